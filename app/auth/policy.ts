@@ -1,0 +1,118 @@
+// THE policy module: the one place that answers "may this actor do this to that record?".
+// Routes and models ask it; nothing else re-implements a rule. It is pure (no database), so
+// the same answers serve the server, the interface and the property tests.
+import type { Role } from "../../db/schema";
+
+export type Grant = { role: Role; orgId: number; orgPath: string };
+
+export type Actor = {
+  personId: number;
+  orgId: number;
+  orgPath: string;
+  grants: Grant[];
+};
+
+export type Permission =
+  | "org.view"
+  | "org.manage"
+  | "person.view"
+  | "person.manage"
+  | "role.grant"
+  | "people.import"
+  | "ledger.view";
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ["org.view", "org.manage", "person.view", "person.manage", "role.grant", "people.import", "ledger.view"],
+  inspector: ["org.view", "person.view", "ledger.view"],
+  organization_staff: ["org.view", "person.view"],
+  leader: ["org.view", "person.view"],
+  internal_affairs: ["org.view"],
+  secretary: ["org.view"],
+  evaluator: [],
+  cadre: [],
+};
+
+/** Is `path` the subtree root `scope` itself or below it? Paths look like "/1/17/230/". */
+export function inSubtree(path: string, scope: string): boolean {
+  return path.startsWith(scope);
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** May the actor exercise `permission` on a record that belongs to the node at `orgPath`? */
+export function can(actor: Actor | null, permission: Permission, orgPath: string): boolean {
+  if (!actor) return false;
+  return actor.grants.some((g) => roleAllows(g.role, permission) && inSubtree(orgPath, g.orgPath));
+}
+
+/** Does the actor hold `permission` anywhere (to show a menu entry)? */
+export function canAnywhere(actor: Actor | null, permission: Permission): boolean {
+  return !!actor && actor.grants.some((g) => roleAllows(g.role, permission));
+}
+
+/**
+ * The subtree roots within which the actor holds `permission`, minimal (no root inside
+ * another), for scoping queries: `path LIKE root || '%'` for each.
+ */
+export function scopes(actor: Actor | null, permission: Permission): string[] {
+  if (!actor) return [];
+  const roots = [...new Set(actor.grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.orgPath))];
+  roots.sort((a, b) => a.length - b.length);
+  const minimal: string[] = [];
+  for (const r of roots) if (!minimal.some((m) => inSubtree(r, m))) minimal.push(r);
+  return minimal;
+}
+
+export function hasRole(actor: Actor | null, role: Role): boolean {
+  return !!actor && actor.grants.some((g) => g.role === role);
+}
+
+// --- Records ---------------------------------------------------------------------------
+
+export type OrgNode = { id: number; path: string; parentPath: string | null };
+
+/** Rename, move or close a node: decided by the node's parent, so an administrator of a
+ * subtree manages what is below its root but not the root itself (the level above does). */
+export function canManageNode(actor: Actor | null, node: OrgNode): boolean {
+  return can(actor, "org.manage", node.parentPath ?? node.path);
+}
+
+export function canCreateChild(actor: Actor | null, parent: { path: string }): boolean {
+  return can(actor, "org.manage", parent.path);
+}
+
+/** Moving needs the node and the new parent both in the actor's care, and no cycle. */
+export function canMoveNode(actor: Actor | null, node: OrgNode, newParent: { path: string }): boolean {
+  return canManageNode(actor, node) && can(actor, "org.manage", newParent.path) && !inSubtree(newParent.path, node.path);
+}
+
+export type PersonRecord = { id: number; orgPath: string };
+
+export function canViewPerson(actor: Actor | null, person: PersonRecord): boolean {
+  return !!actor && (actor.personId === person.id || can(actor, "person.view", person.orgPath));
+}
+
+export function canManagePerson(actor: Actor | null, person: PersonRecord): boolean {
+  return can(actor, "person.manage", person.orgPath);
+}
+
+/** Grant or revoke a role on a node: an administrator of that subtree, for any person who
+ * is in the administrator's care, and never on themselves (no self-elevation). */
+export function canGrant(actor: Actor | null, person: PersonRecord, grantOrgPath: string): boolean {
+  return (
+    !!actor &&
+    actor.personId !== person.id &&
+    can(actor, "role.grant", grantOrgPath) &&
+    can(actor, "person.manage", person.orgPath)
+  );
+}
+
+export function canViewLedgerOf(actor: Actor | null, orgPath: string | null): boolean {
+  // Events with no organization (sign-in attempts of unknown names) are for city-level eyes:
+  // the holder of ledger.view at the root.
+  return orgPath === null
+    ? !!actor && actor.grants.some((g) => roleAllows(g.role, "ledger.view") && g.orgPath.split("/").length === 3)
+    : can(actor, "ledger.view", orgPath);
+}

@@ -1,0 +1,213 @@
+// Form building blocks. Every form posts without JavaScript (the action validates the same
+// zod schema and sends back errors and values); with JavaScript, react-hook-form checks the
+// schema first. Errors: a summary on top linking to each field, the message above the field.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useSubmit, type FormProps } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
+import type * as z from "zod";
+import { translateMaybe, type Translate } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+
+export type ServerForm = { fieldErrors?: Record<string, string>; formError?: string | null; values?: Record<string, string> } | undefined;
+
+/** react-hook-form over a zod schema whose fields are the form's named inputs. Server errors
+ * show until the user submits again; values come back from the server after a failed POST. */
+export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: { defaults: Record<string, unknown>; server: ServerForm },
+) {
+  const t = useT();
+  const submit = useSubmit();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const form = useForm({
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    resolver: zodResolver(schema as any),
+    defaultValues: { ...options.defaults, ...(options.server?.values ?? {}) } as FieldValues,
+    shouldFocusError: false,
+  });
+  const clientErrors = form.formState.errors;
+  const errors: Record<string, string> = {};
+  if (!form.formState.isSubmitted || form.formState.isSubmitSuccessful) {
+    for (const [k, v] of Object.entries(options.server?.fieldErrors ?? {})) errors[k] = translateMaybe(t, v);
+  }
+  for (const [k, v] of Object.entries(clientErrors)) {
+    const message = (v as { message?: string } | undefined)?.message;
+    if (message) errors[k] = translateMaybe(t, message);
+  }
+  const count = Object.keys(errors).length;
+  useEffect(() => {
+    if (count > 0) summaryRef.current?.focus();
+  }, [count, form.formState.submitCount, options.server]);
+  const onSubmit: FormProps["onSubmit"] = (event) => {
+    const target = event.currentTarget;
+    void form.handleSubmit(() => submit(target, { method: "post" }))(event);
+  };
+  const values = { ...options.defaults, ...(options.server?.values ?? {}) };
+  return {
+    register: form.register as UseFormRegister<FieldValues>,
+    errors,
+    values,
+    onSubmit,
+    summaryRef,
+    formError: options.server?.formError ?? null,
+    hasErrors: count > 0 || !!options.server?.formError,
+  };
+}
+
+export function ErrorSummary({
+  errors,
+  formError,
+  summaryRef,
+}: {
+  errors: Record<string, string>;
+  formError?: string | null;
+  summaryRef?: React.RefObject<HTMLDivElement>;
+}) {
+  const t = useT();
+  const entries = Object.entries(errors);
+  if (!entries.length && !formError) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={summaryRef}>
+      <h2 id="error-summary-title">{t("form.errorSummary")}</h2>
+      <ul>
+        {formError ? <li>{translateMaybe(t, formError)}</li> : null}
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${fieldId(name)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^\w-]/g, "-")}`;
+}
+
+/** What a field needs from its form: registration, the current errors, the values to show. */
+export type FormApi = { register: UseFormRegister<FieldValues>; errors: Record<string, string>; values: Record<string, unknown> };
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  /** The form the field belongs to; without it the field is a plain uncontrolled input. */
+  form?: FormApi;
+  error?: string;
+  defaultValue?: string;
+};
+
+function FieldFrame({ name, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+  const t = useT();
+  const id = fieldId(name);
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label} {optional ? <span className="field__optional">{t("form.optional")}</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+/** The attributes every input shares: id, name (registered), server-rendered value, ARIA. */
+function inputProps(props: FieldProps) {
+  const { name, form, hint } = props;
+  const error = props.error ?? form?.errors[name];
+  const id = fieldId(name);
+  const value = props.defaultValue ?? form?.values[name];
+  return {
+    error,
+    attrs: {
+      id,
+      // Rendered on the server too, so that a form sent back without JavaScript keeps what the user typed.
+      defaultValue: value === undefined || value === null ? undefined : String(value),
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined,
+      ...(form ? form.register(name) : { name }),
+    },
+  };
+}
+
+export function TextField(props: FieldProps & { type?: string; autoComplete?: string; inputMode?: "numeric" | "email" | "text"; width?: "short" | "full" }) {
+  const { type = "text", autoComplete, inputMode, width } = props;
+  const { error, attrs } = inputProps(props);
+  return (
+    <FieldFrame {...props} error={error}>
+      <input
+        className={width === "short" ? "input input--short" : "input"}
+        type={type}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        {...attrs}
+        defaultValue={type === "password" ? undefined : attrs.defaultValue}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }) {
+  const { error, attrs } = inputProps(props);
+  return (
+    <FieldFrame {...props} error={error}>
+      <textarea className="input" rows={props.rows ?? 4} {...attrs} />
+    </FieldFrame>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const { error, attrs } = inputProps(props);
+  return (
+    <FieldFrame {...props} error={error}>
+      <select className="input" {...attrs}>
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function Checkbox(props: { name: string; label: string; form?: FormApi; defaultChecked?: boolean; value?: string }) {
+  const { name, label, form, value = "on" } = props;
+  const current = form?.values[name];
+  const checked = props.defaultChecked ?? (current === true || current === value || current === "on");
+  return (
+    <div className="checkbox">
+      <input id={fieldId(name)} type="checkbox" value={value} defaultChecked={checked} {...(form ? form.register(name) : { name })} />
+      <label htmlFor={fieldId(name)}>{label}</label>
+    </div>
+  );
+}
+
+/** A hidden input that belongs to the form (its value is rendered on the server too). */
+export function Hidden({ name, form, value }: { name: string; form?: FormApi; value?: string }) {
+  const v = value ?? form?.values[name];
+  return <input type="hidden" defaultValue={v == null ? undefined : String(v)} {...(form ? form.register(name) : { name })} />;
+}
+
+/** The page's <title>; "Lỗi: " in front when the form on it has errors. */
+export function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: boolean }) {
+  const t = useT();
+  return <title>{`${hasErrors ? t("form.errorTitlePrefix") : ""}${title} — ${t("app.shortName")}`}</title>;
+}
+
+export { Form };
+export type { Translate };

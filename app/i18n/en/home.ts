@@ -1,0 +1,28 @@
+import type { home as vi } from "../vi/home";
+
+export const home: Record<keyof typeof vi, string> = {
+  "home.greeting": "Welcome, comrade",
+  "home.title": "{name}",
+  "home.todo": "To do",
+  "home.roles": "Your roles",
+  "home.card.awaitingPassword": "People without a password",
+  "home.card.awaitingPassword.hint": "Issue a first password so that they can sign in.",
+  "home.card.locked": "Accounts locked now",
+  "home.card.locked.hint": "After 5 wrong passwords in a row; they unlock after 15 minutes.",
+  "home.card.import": "Import a list of cadres",
+  "home.card.import.hint": "From a CSV or Excel file in the Organization Committee's format.",
+  "home.card.orgs": "Active party organizations",
+  "home.card.orgs.hint": "Browse the tree; add, rename, move, dissolve.",
+  "home.card.ledger": "Events in the last 24 hours",
+  "home.card.ledger.hint": "The ledger records every change in a verifiable hash chain.",
+  "home.card.members": "Cadres and members in your remit",
+  "home.card.members.hint": "The people of the organizations you lead.",
+  "home.role.cadre": "Register initiatives and prevention solutions; follow their evaluation and credit.",
+  "home.role.leader": "Assign prevention tasks to your subtree; accept or return registrations.",
+  "home.role.evaluator": "Declare conflicts of interest; score assigned initiatives independently.",
+  "home.role.secretary": "Form councils, assign evaluators, compile scores and record decisions.",
+  "home.role.internal_affairs": "Draft and issue quarterly warnings; prepare cadre case reviews.",
+  "home.role.organization_staff": "Review credited results; prepare incentive recommendations.",
+  "home.role.inspector": "Read and verify the event ledger and records in your remit (read-only).",
+  "home.role.admin": "Manage the organization tree, people, accounts and roles in your remit.",
+};

@@ -1,0 +1,4 @@
+import type { people as vi } from "../vi/people";
+
+export const people: Record<keyof typeof vi, string> = {
+};

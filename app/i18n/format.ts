@@ -1,0 +1,65 @@
+// Formatting a Vietnamese official expects: dd/mm/yyyy, 1.234,5, "Quý II/2026", names sorted
+// by given name. Times are shown in Ho Chi Minh City time; they are stored in UTC.
+export type Lang = "vi" | "en";
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const dateFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+const timeFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const numberFmt = new Intl.NumberFormat("vi-VN");
+const collator = new Intl.Collator("vi", { sensitivity: "base" });
+
+/** 'YYYY-MM-DD' (a calendar date) or an ISO timestamp → dd/mm/yyyy. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-");
+    return `${d}/${m}/${y}`;
+  }
+  return dateFmt.format(new Date(value));
+}
+
+/** ISO timestamp → "dd/mm/yyyy HH:mm" in Ho Chi Minh City time. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return "";
+  const d = new Date(value);
+  return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
+}
+
+export function formatNumber(n: number): string {
+  return numberFmt.format(n);
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+export function formatQuarter(quarter: number, year: number, lang: Lang = "vi"): string {
+  return lang === "vi" ? `Quý ${ROMAN[quarter - 1]}/${year}` : `Q${quarter}/${year}`;
+}
+
+/** "Nguyễn Văn An": family, middle and given names in the Vietnamese order. */
+export function fullName(p: { familyName: string; middleName?: string | null; givenName: string }): string {
+  return [p.familyName, p.middleName, p.givenName].filter(Boolean).join(" ");
+}
+
+/** Sort people by given name, then family and middle name, with Vietnamese collation. */
+export function compareByGivenName(
+  a: { familyName: string; middleName?: string | null; givenName: string },
+  b: { familyName: string; middleName?: string | null; givenName: string },
+): number {
+  return (
+    collator.compare(a.givenName, b.givenName) ||
+    collator.compare(a.familyName, b.familyName) ||
+    collator.compare(a.middleName ?? "", b.middleName ?? "")
+  );
+}
+
+/** Parse dd/mm/yyyy (or yyyy-mm-dd) into 'YYYY-MM-DD', or null when it is not a real date. */
+export function parseDate(input: string): string | null {
+  const s = input.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

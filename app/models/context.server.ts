@@ -1,0 +1,23 @@
+import type { Db } from "../../db/client";
+import type { Secrets } from "../../db/secrets";
+import type { Actor } from "~/auth/policy";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** What every model function takes first: the database, who is acting, the portal's keys. */
+export type Ctx = {
+  db: Db;
+  actor: Actor | null;
+  secrets: Secrets;
+  /** The server clock; tests move it to check expiry and lockout. */
+  now: () => Date;
+};
+
+/** One IMMEDIATE write transaction: check, write and ledger together or not at all. */
+export function write<T>(ctx: Ctx, fn: (tx: Tx) => T): T {
+  return ctx.db.transaction(fn, { behavior: "immediate" });
+}
+
+export function nowIso(ctx: Ctx): string {
+  return ctx.now().toISOString();
+}

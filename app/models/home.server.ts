@@ -1,0 +1,66 @@
+// What each role has to do now: the counts behind the home page's cards.
+import { and, count, eq, gte, isNull, or } from "drizzle-orm";
+import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
+import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
+import type { Ctx } from "./context.server";
+import { pathScope } from "./scope.server";
+
+export type HomeCard = { key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members"; count: number | null; href: string };
+
+export function homeCards(ctx: Ctx): HomeCard[] {
+  const actor = ctx.actor;
+  const cards: HomeCard[] = [];
+  if (!actor) return cards;
+  const now = ctx.now().toISOString();
+  if (canAnywhere(actor, "person.manage")) {
+    const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
+    const awaiting = ctx.db
+      .select({ n: count() })
+      .from(people)
+      .innerJoin(organizations, eq(organizations.id, people.orgId))
+      .leftJoin(accounts, eq(accounts.personId, people.id))
+      .where(and(inCare, or(isNull(accounts.id), isNull(accounts.passwordHash))))
+      .get()!.n;
+    const locked = ctx.db
+      .select({ n: count() })
+      .from(accounts)
+      .innerJoin(people, eq(people.id, accounts.personId))
+      .innerJoin(organizations, eq(organizations.id, people.orgId))
+      .where(and(inCare, gte(accounts.lockedUntil, now)))
+      .get()!.n;
+    cards.push({ key: "awaitingPassword", count: awaiting, href: "/quan-tri/can-bo?tai-khoan=chua-kich-hoat" });
+    cards.push({ key: "locked", count: locked, href: "/quan-tri/can-bo?tai-khoan=dang-khoa" });
+  }
+  if (canAnywhere(actor, "people.import")) cards.push({ key: "import", count: null, href: "/quan-tri/nhap-danh-sach" });
+  if (canAnywhere(actor, "org.manage")) {
+    const orgs = ctx.db
+      .select({ n: count() })
+      .from(organizations)
+      .where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo)))
+      .get()!.n;
+    cards.push({ key: "orgs", count: orgs, href: "/quan-tri/to-chuc" });
+  }
+  if (canAnywhere(actor, "ledger.view")) {
+    const since = new Date(ctx.now().getTime() - 24 * 3600_000).toISOString();
+    const visible = canViewLedgerOf(actor, null)
+      ? or(isNull(ledgerEvents.orgId), pathScope(organizations.path, actor, "ledger.view"))
+      : pathScope(organizations.path, actor, "ledger.view");
+    const events = ctx.db
+      .select({ n: count() })
+      .from(ledgerEvents)
+      .leftJoin(organizations, eq(organizations.id, ledgerEvents.orgId))
+      .where(and(gte(ledgerEvents.at, since), visible))
+      .get()!.n;
+    cards.push({ key: "ledger", count: events, href: "/so-cai" });
+  }
+  if (canAnywhere(actor, "person.view") && !canAnywhere(actor, "person.manage")) {
+    const members = ctx.db
+      .select({ n: count() })
+      .from(people)
+      .innerJoin(organizations, eq(organizations.id, people.orgId))
+      .where(and(pathScope(organizations.path, actor, "person.view"), eq(people.active, true)))
+      .get()!.n;
+    cards.push({ key: "members", count: members, href: "/quan-tri/can-bo" });
+  }
+  return cards;
+}

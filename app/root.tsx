@@ -1,0 +1,80 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import font400 from "@fontsource/be-vietnam-pro/400.css";
+import font600 from "@fontsource/be-vietnam-pro/600.css";
+import styles from "~/styles/app.css";
+import { canAnywhere } from "~/auth/policy";
+import { AppErrorBoundary } from "~/components/error-boundary";
+import { Shell } from "~/components/shell";
+import { useRequestInfo } from "~/components/request-info";
+import { fullName } from "~/i18n/format";
+import { requestLang } from "~/i18n/lang.server";
+import { loadMe } from "~/models/accounts.server";
+import { currentSession } from "~/utils/request.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: font400 },
+  { rel: "stylesheet", href: font600 },
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lang = await requestLang(request);
+  const session = await currentSession(request);
+  const me = session ? loadMe(session.ctx, session.actor.personId) : undefined;
+  const actor = session?.actor ?? null;
+  return json({
+    lang,
+    requestId: (context as { requestId?: string }).requestId ?? "",
+    me: me ? { name: fullName(me), orgName: me.orgName } : null,
+    nav: {
+      orgs: canAnywhere(actor, "org.view"),
+      people: canAnywhere(actor, "person.view"),
+      import: canAnywhere(actor, "people.import"),
+      ledger: canAnywhere(actor, "ledger.view"),
+    },
+  });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const { nonce } = useRequestInfo();
+  return (
+    <html lang={data?.lang ?? "vi"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce || undefined} />
+        <Scripts nonce={nonce || undefined} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <AppErrorBoundary />
+    </Shell>
+  );
+}

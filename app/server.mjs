@@ -1,0 +1,61 @@
+// The HTTP server: Express around the Remix build. It exists (instead of remix-serve) for
+// what must hold for every request before any route runs: the same-site check on every
+// non-GET request, baseline security headers, a per-request CSP nonce and reference id.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const BUILD = process.env.REMIX_BUILD ?? "../build/index.js";
+const build = await import(new URL(BUILD, import.meta.url).href);
+
+// Documents get a nonce-based policy from entry.server; static files and refusals a closed one.
+const STATIC_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; frame-ancestors 'none'";
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+});
+
+/** A request that changes state must come from this site's own pages. */
+function sameSite(req) {
+  const own = `${req.protocol}://${req.get("host")}`;
+  const origin = req.get("origin");
+  if (origin) return origin === own;
+  const referer = req.get("referer");
+  return !!referer && (referer === own || referer.startsWith(`${own}/`));
+}
+
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || sameSite(req)) return next();
+  res.status(403).set("Content-Security-Policy", STATIC_CSP).type("text/plain; charset=utf-8").send(
+    "403 — Yêu cầu bị từ chối: nguồn gửi không phải trang của Cổng. / Request refused: it did not come from this site's pages.",
+  );
+});
+
+const setHeaders = (res) => res.setHeader("Content-Security-Policy", STATIC_CSP);
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false, setHeaders }));
+app.use(express.static("public", { maxAge: "1h", index: false, setHeaders }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? "production",
+    getLoadContext: () => ({ nonce: randomBytes(16).toString("base64"), requestId: randomUUID().slice(0, 8).toUpperCase() }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+app.listen(port, host, () => console.log(`Cổng sáng kiến đang chạy: http://${host === "0.0.0.0" ? "localhost" : host}:${port}`));

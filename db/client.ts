@@ -1,0 +1,33 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Handle = { sqlite: Database.Database; db: Db };
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH ?? "data/portal.db";
+}
+
+/** Open a database with the pragmas the records need (WAL, FULL sync: they are evidence). */
+export function openDatabase(file = databasePath()): Handle {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __portalDb: Handle | undefined;
+}
+
+/** The process-wide connection of the server. */
+export function getHandle(): Handle {
+  return (globalThis.__portalDb ??= openDatabase());
+}

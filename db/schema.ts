@@ -1,0 +1,185 @@
+// The one drizzle schema module. Timestamps are ISO-8601 UTC text set by the server;
+// calendar dates (validity, birth) are 'YYYY-MM-DD' text.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ORG_KINDS = [
+  "city", // Thành ủy
+  "body", // a committee of the City Party Committee (Ban Nội chính, Ban Tổ chức …)
+  "bloc", // bloc party committee directly under the city (Đảng ủy UBND TP …)
+  "ward",
+  "commune",
+  "special_zone",
+  "district", // abolished on 01/07/2025, kept for history
+  "grassroots", // đảng bộ cơ sở / chi bộ cơ sở
+  "cell", // chi bộ trực thuộc
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ROLES = [
+  "cadre",
+  "leader",
+  "evaluator",
+  "secretary",
+  "internal_affairs",
+  "organization_staff",
+  "inspector",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const createdAt = () => text("created_at").notNull();
+
+export const organizations = sqliteTable(
+  "organizations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ORG_KINDS }).notNull(),
+    parentId: integer("parent_id"),
+    // Materialized path of ids, "/1/17/230/": a subtree is one indexed prefix range.
+    path: text("path").notNull(),
+    depth: integer("depth").notNull(),
+    // Diacritic-folded lower-case name for search ("phuong sai gon").
+    searchName: text("search_name").notNull(),
+    validFrom: text("valid_from").notNull(),
+    validTo: text("valid_to"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("organizations_code_uq").on(t.code),
+    index("organizations_path_idx").on(t.path),
+    index("organizations_parent_idx").on(t.parentId, t.name),
+  ],
+);
+
+// Every earlier state of a node: a rename, move or closure closes the current version here,
+// so a record made at time T can be shown with the name and parent the node had then.
+export const organizationVersions = sqliteTable(
+  "organization_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    name: text("name").notNull(),
+    parentId: integer("parent_id"),
+    validFrom: text("valid_from").notNull(),
+    validTo: text("valid_to").notNull(),
+    change: text("change", { enum: ["rename", "move", "close"] }).notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [index("organization_versions_org_idx").on(t.orgId, t.validFrom)],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    familyName: text("family_name").notNull(),
+    middleName: text("middle_name").notNull().default(""),
+    givenName: text("given_name").notNull(),
+    searchName: text("search_name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    position: text("position").notNull().default(""),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    partyMember: integer("party_member", { mode: "boolean" }).notNull().default(true),
+    email: text("email"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("people_org_idx").on(t.orgId, t.givenName),
+    index("people_search_idx").on(t.searchName),
+    uniqueIndex("people_email_uq").on(t.email).where(sql`${t.email} IS NOT NULL`),
+  ],
+);
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    username: text("username").notNull(),
+    // Null until an administrator issues a first password (imported people).
+    passwordHash: text("password_hash"),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(true),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: text("locked_until"),
+    lastSignInAt: text("last_sign_in_at"),
+    passwordChangedAt: text("password_changed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("accounts_username_uq").on(t.username), uniqueIndex("accounts_person_uq").on(t.personId)],
+);
+
+export const roleGrants = sqliteTable(
+  "role_grants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    grantedBy: integer("granted_by"),
+    grantedAt: text("granted_at").notNull(),
+    revokedBy: integer("revoked_by"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    index("role_grants_person_idx").on(t.personId, t.revokedAt),
+    index("role_grants_org_idx").on(t.orgId, t.role),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // SHA-256 of the cookie token: a stolen database copy yields no usable session.
+    id: text("id").primaryKey(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_person_idx").on(t.personId)],
+);
+
+// Append-only, hash-chained. UPDATE and DELETE are refused by triggers (drizzle/…_ledger.sql).
+export const ledgerEvents = sqliteTable(
+  "ledger_events",
+  {
+    seq: integer("seq").primaryKey(),
+    at: text("at").notNull(),
+    actorId: integer("actor_id"),
+    orgId: integer("org_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    payloadHash: text("payload_hash").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+    // Ed25519 signature of `hash` by the portal key: rewriting the chain needs the key.
+    signature: text("signature").notNull(),
+  },
+  (t) => [
+    index("ledger_events_actor_idx").on(t.actorId, t.seq),
+    index("ledger_events_org_idx").on(t.orgId, t.seq),
+    index("ledger_events_entity_idx").on(t.entity, t.entityId, t.seq),
+    index("ledger_events_at_idx").on(t.at),
+  ],
+);
+
+// The clear text of each event's payload, kept apart so that personal data can be erased
+// (the row deleted) without breaking the chain, which hashes only payload_hash.
+export const ledgerPayloads = sqliteTable("ledger_payloads", {
+  seq: integer("seq").primaryKey(),
+  payload: text("payload").notNull(),
+});
+
+export type Organization = typeof organizations.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Account = typeof accounts.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type LedgerEvent = typeof ledgerEvents.$inferSelect;

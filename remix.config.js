@@ -1,0 +1,15 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+module.exports = {
+  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  serverModuleFormat: "cjs",
+  serverDependenciesToBundle: [],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    // Single fetch stays off: the classic compiler does not support it well and it cost
+    // 20–30 % throughput when measured (ARCHITECTURE.md).
+    v3_singleFetch: false,
+  },
+};
