@@ -1,5 +1,11 @@
+// BUILD_DIR lets several people build and serve side by side (the server reads it too).
+const dir = process.env.BUILD_DIR;
+
 /** @type {import('@remix-run/dev').AppConfig} */
 module.exports = {
+  serverBuildPath: dir ? `${dir}/index.js` : "build/index.js",
+  assetsBuildDirectory: dir ? `${dir}/assets` : "public/build",
+  publicPath: "/build/",
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "cjs",
   serverDependenciesToBundle: [],

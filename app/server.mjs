@@ -5,9 +5,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const BUILD = process.env.REMIX_BUILD ?? "../build/index.js";
-const build = await import(new URL(BUILD, import.meta.url).href);
+const BUILD_DIR = process.env.BUILD_DIR;
+const build = await import(pathToFileURL(resolve(BUILD_DIR ? `${BUILD_DIR}/index.js` : "build/index.js")).href);
+const ASSETS = BUILD_DIR ? `${BUILD_DIR}/assets` : "public/build";
 
 // Documents get a nonce-based policy from entry.server; static files and refusals a closed one.
 const STATIC_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; frame-ancestors 'none'";
@@ -44,7 +47,7 @@ app.use((req, res, next) => {
 });
 
 const setHeaders = (res) => res.setHeader("Content-Security-Policy", STATIC_CSP);
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false, setHeaders }));
+app.use("/build", express.static(ASSETS, { immutable: true, maxAge: "1y", index: false, setHeaders }));
 app.use(express.static("public", { maxAge: "1h", index: false, setHeaders }));
 
 app.all(
