@@ -28,7 +28,10 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   return null;
 }
 
+const KEYBOARD_WALKS = ["qwertyuiopasdfghjklzxcvbnm", "1234567890qwertyuiop", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
+
 function isSequence(s: string): boolean {
+  if (KEYBOARD_WALKS.some((walk) => walk.includes(s) || walk.split("").reverse().join("").includes(s))) return true;
   const codes = [...s].map((c) => c.charCodeAt(0));
   return codes.every((c, i) => i === 0 || c - codes[i - 1] === 1) || codes.every((c, i) => i === 0 || c - codes[i - 1] === -1);
 }
