@@ -178,8 +178,35 @@ export const ledgerPayloads = sqliteTable("ledger_payloads", {
   payload: text("payload").notNull(),
 });
 
+// An uploaded list of people, parsed and checked but not yet written: the preview page and
+// the confirm step read it back (no re-upload, works without JavaScript). `rows` is the JSON
+// of the normalised rows with their problems; it is emptied once the batch is decided.
+export const IMPORT_STATUSES = ["pending", "confirmed", "discarded"] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").notNull().references(() => people.id),
+    // JSON array of the subtree roots the actor could import into at preview time.
+    orgScope: text("org_scope").notNull(),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    createdAt: createdAt(),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("pending"),
+    decidedAt: text("decided_at"),
+    rowCount: integer("row_count").notNull(),
+    problemCount: integer("problem_count").notNull(),
+    createdCount: integer("created_count").notNull().default(0),
+    rows: text("rows").notNull(),
+  },
+  (t) => [index("import_batches_actor_idx").on(t.actorId, t.status)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type LedgerEvent = typeof ledgerEvents.$inferSelect;
+export type ImportBatch = typeof importBatches.$inferSelect;
