@@ -15,7 +15,9 @@ export function AppErrorBoundary() {
   const server = useRequestInfo();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = KNOWN.has(status) ? status : 500;
-  const requestId = root?.requestId || server.requestId;
+  // On the client the server's context is gone: keep the id the server rendered.
+  const rendered = typeof document === "undefined" ? "" : (document.querySelector("[data-request-id]")?.getAttribute("data-request-id") ?? "");
+  const requestId = root?.requestId || server.requestId || rendered;
   return (
     <div className="narrow">
       <title>{t(`error.${kind}.title` as MessageKey)}</title>
@@ -23,7 +25,9 @@ export function AppErrorBoundary() {
       <p>{t(`error.${kind}.body` as MessageKey)}</p>
       {kind === 500 && requestId ? (
         <p>
-          {t("error.reference")}: <strong className="reference">{requestId}</strong>
+          {t("error.reference")}: <strong className="reference" data-request-id={requestId}>
+            {requestId}
+          </strong>
         </p>
       ) : null}
       <p>

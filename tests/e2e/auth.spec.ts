@@ -150,3 +150,17 @@ test.describe("security", () => {
     await expectAccessible(page);
   });
 });
+
+test("an unexpected server error shows a reference id and nothing of the internals", async ({ request, baseURL }) => {
+  const response = await request.post("/dang-nhap", {
+    headers: { Origin: baseURL!, "Content-Type": "multipart/form-data" },
+    data: "not a multipart body",
+  });
+  expect(response.status()).toBe(500);
+  const html = await response.text();
+  const id = response.headers()["x-request-id"];
+  expect(id).toMatch(/^[0-9A-F]{8}$/);
+  expect(html).toContain("Hệ thống gặp sự cố");
+  expect(html).toContain(id);
+  expect(html).not.toMatch(/at async|\/work\/|node_modules|SQLITE|TypeError/);
+});
