@@ -1,0 +1,144 @@
+// Pieces of the people administration pages: the person's fields (create and edit), the
+// organization field (code or name, with native suggestions that need no JavaScript),
+// radio buttons, and the account status tag.
+import { Checkbox, fieldId, TextField, type FormApi } from "~/components/form";
+import { Tag } from "~/components/summary";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/use-t";
+
+export type AccountStatus = "none" | "noPassword" | "mustChange" | "locked" | "active" | "inactive";
+
+const TONES: Record<AccountStatus, "blue" | "grey" | "red" | "green"> = {
+  none: "grey",
+  noPassword: "grey",
+  mustChange: "blue",
+  locked: "red",
+  active: "green",
+  inactive: "grey",
+};
+
+export function AccountTag({ status }: { status: AccountStatus }) {
+  const t = useT();
+  return <Tag tone={TONES[status]}>{t(`people.status.${status}` as MessageKey)}</Tag>;
+}
+
+export type OrgOption = { code: string; name: string };
+
+/** A text field for an organization code or name, with a <datalist> of the ones in scope. */
+export function OrgField({ name, label, hint, form, suggestions, candidates }: {
+  name: string;
+  label: string;
+  hint: string;
+  form: FormApi;
+  suggestions: OrgOption[];
+  /** Organizations matching an ambiguous entry, listed under the field to pick a code. */
+  candidates?: OrgOption[];
+}) {
+  const t = useT();
+  const id = fieldId(name);
+  const error = form.errors[name];
+  const value = form.values[name];
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <p className="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        className="input"
+        type="text"
+        id={id}
+        list={suggestions.length ? `${id}-list` : undefined}
+        autoComplete="off"
+        defaultValue={value == null ? undefined : String(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
+        {...form.register(name)}
+      />
+      {suggestions.length ? (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+      {candidates?.length ? (
+        <div className="org-candidates">
+          <p>{t("people.org.candidates")}</p>
+          <ul>
+            {candidates.map((o) => (
+              <li key={o.code}>
+                <span className="mono">{o.code}</span> — {o.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Radio buttons in a fieldset with a legend; each option may carry a hint. */
+export function RadioGroup({ name, legend, options, form }: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  form: FormApi;
+}) {
+  const t = useT();
+  const error = form.errors[name];
+  const current = String(form.values[name] ?? "");
+  return (
+    <fieldset className={error ? "field field--error" : "field"} id={fieldId(name)} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="field__error" id={`${fieldId(name)}-error`}>
+          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o) => {
+        const id = `${fieldId(name)}-${o.value}`;
+        return (
+          <div className="radio" key={o.value}>
+            <input type="radio" id={id} value={o.value} defaultChecked={current === o.value} {...form.register(name)} />
+            <label htmlFor={id}>
+              {o.label}
+              {o.hint ? <span className="radio__hint">{o.hint}</span> : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The person's own fields, shared by the create and edit forms. */
+export function PersonFields({ form, suggestions, candidates }: { form: FormApi; suggestions: OrgOption[]; candidates?: OrgOption[] }) {
+  const t = useT();
+  return (
+    <>
+      <fieldset>
+        <legend>{t("people.form.name")}</legend>
+        <TextField name="familyName" label={t("people.field.familyName")} autoComplete="off" form={form} />
+        <TextField name="middleName" label={t("people.field.middleName")} optional autoComplete="off" form={form} />
+        <TextField name="givenName" label={t("people.field.givenName")} hint={t("people.field.givenName.hint")} autoComplete="off" form={form} />
+      </fieldset>
+      <TextField name="dateOfBirth" label={t("people.field.dateOfBirth")} hint={t("form.dateHint")} optional width="short" inputMode="numeric" form={form} />
+      <TextField name="position" label={t("people.field.position")} optional form={form} />
+      <OrgField name="org" label={t("people.field.org")} hint={t("people.field.org.hint")} form={form} suggestions={suggestions} candidates={candidates} />
+      <Checkbox name="partyMember" label={t("people.field.partyMember")} form={form} />
+      <TextField name="email" type="email" label={t("people.field.email")} optional autoComplete="off" inputMode="email" form={form} />
+    </>
+  );
+}
