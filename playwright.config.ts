@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Browser tests drive Debian's Chromium (npx playwright install cannot download here).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DIR = "tests/.e2e";
+export const E2E_DIR = process.env.E2E_DIR ?? "tests/.e2e";
 const env = `DATABASE_PATH=${E2E_DIR}/portal.db SECRETS_DIR=${E2E_DIR}/secrets`;
 
 export default defineConfig({

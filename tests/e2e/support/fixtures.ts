@@ -11,8 +11,9 @@ import { hashPassword } from "~/auth/passwords.server";
 import { appendEvent } from "~/models/ledger.server";
 import { insertAccountRow, insertPersonRow } from "~/models/people.server";
 
-export const E2E_DB = "tests/.e2e/portal.db";
-export const E2E_SECRETS = "tests/.e2e/secrets";
+const E2E_DIR = process.env.E2E_DIR ?? "tests/.e2e";
+export const E2E_DB = `${E2E_DIR}/portal.db`;
+export const E2E_SECRETS = `${E2E_DIR}/secrets`;
 export const DEMO_PASSWORD = "Sangkien@HCM-2026";
 
 export type TestUser = { username: string; password: string; personId: number; name: string };
