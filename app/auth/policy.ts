@@ -116,3 +116,9 @@ export function canViewLedgerOf(actor: Actor | null, orgPath: string | null): bo
     ? !!actor && actor.grants.some((g) => roleAllows(g.role, "ledger.view") && g.orgPath.split("/").length === 3)
     : can(actor, "ledger.view", orgPath);
 }
+
+/** Deactivate someone or issue them a password: an administrator in their care, never for
+ * oneself (one's own password is changed at /doi-mat-khau, and nobody locks themselves out). */
+export function canAdministerAccount(actor: Actor | null, person: PersonRecord): boolean {
+  return !!actor && actor.personId !== person.id && canManagePerson(actor, person);
+}

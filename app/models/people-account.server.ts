@@ -2,7 +2,7 @@
 // the account when an imported person has none) and lift a lockout.
 import { eq } from "drizzle-orm";
 import { accounts } from "../../db/schema";
-import { canAnywhere } from "~/auth/policy";
+import { canAdministerAccount, canAnywhere } from "~/auth/policy";
 import { revokeAllSessions } from "~/auth/sessions.server";
 import { USERNAME_PATTERN } from "~/schemas/people";
 import { nowIso, write, type Ctx } from "./context.server";
@@ -26,7 +26,7 @@ export async function issueTemporaryPassword(
   // Read first (scoped) to know the username the password must not contain; checked again below.
   const before = getPerson(ctx, personId);
   if (!before.canManage) throw forbidden();
-  if (before.isSelf) throw invalid({}, "people.password.self");
+  if (!canAdministerAccount(ctx.actor, before)) throw invalid({}, "people.password.self");
   if (!before.active) throw invalid({}, "people.password.inactive");
   const username = before.account?.username ?? (input.username ?? "").trim().toLowerCase();
   if (!before.account) {
@@ -38,7 +38,7 @@ export async function issueTemporaryPassword(
 
   return write(ctx, (tx) => {
     const person = loadManaged(ctx, tx, personId);
-    if (person.isSelf) throw invalid({}, "people.password.self");
+    if (!canAdministerAccount(ctx.actor, person)) throw invalid({}, "people.password.self");
     if (!person.active) throw invalid({}, "people.password.inactive");
     const at = nowIso(ctx);
     let accountId = person.account?.id ?? null;

@@ -3,7 +3,7 @@
 // the fields that changed, never the personal data itself.
 import { and, eq, ne } from "drizzle-orm";
 import { accounts, people } from "../../db/schema";
-import { canAnywhere, canManagePerson } from "~/auth/policy";
+import { canAdministerAccount, canAnywhere, canManagePerson } from "~/auth/policy";
 import { hashPassword, passwordProblem } from "~/auth/passwords.server";
 import { revokeAllSessions } from "~/auth/sessions.server";
 import type { CreatePersonData, PersonData } from "~/schemas/people";
@@ -126,7 +126,7 @@ export function updatePerson(ctx: Ctx, id: number, input: PersonData): { changed
 export function deactivatePerson(ctx: Ctx, id: number): void {
   write(ctx, (tx) => {
     const person = loadManaged(ctx, tx, id);
-    if (person.isSelf) throw invalid({}, "people.deactivate.self");
+    if (!canAdministerAccount(ctx.actor, person)) throw invalid({}, "people.deactivate.self");
     if (!person.active) throw invalid({}, "people.deactivate.already");
     tx.update(people).set({ active: false, updatedAt: nowIso(ctx) }).where(eq(people.id, id)).run();
     revokeAllSessions(tx, id, ctx.now());
