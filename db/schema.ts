@@ -79,6 +79,8 @@ export const people = sqliteTable(
     middleName: text("middle_name").notNull().default(""),
     givenName: text("given_name").notNull(),
     searchName: text("search_name").notNull(),
+    // Binary order = Vietnamese order by given name (app/models/people-sort.server.ts), set on write.
+    sortKey: text("sort_key").notNull().default(""),
     dateOfBirth: text("date_of_birth"),
     position: text("position").notNull().default(""),
     orgId: integer("org_id").notNull().references(() => organizations.id),
@@ -91,6 +93,7 @@ export const people = sqliteTable(
   (t) => [
     index("people_org_idx").on(t.orgId, t.givenName),
     index("people_search_idx").on(t.searchName),
+    index("people_sort_idx").on(t.sortKey, t.id),
     uniqueIndex("people_email_uq").on(t.email).where(sql`${t.email} IS NOT NULL`),
   ],
 );

@@ -1,16 +1,10 @@
 // Sorting people by given name with Vietnamese collation, inside SQLite.
 //
 // Why this way: SQLite only compares bytes (BINARY) or ASCII case (NOCASE), so "Ánh" would
-// sort after "Yến" and "Đức" after "Dũng…Z". The list must stay bounded per request even for
-// tens of thousands of people, so loading the whole filtered set to sort it with
-// Intl.Collator in JavaScript is out, and a stored sort-key column would need a schema
-// change. Instead the connection gets a deterministic SQL function, vi_sort_key(given,
-// family, middle), whose BINARY order is the Vietnamese order: SQLite computes it per row
-// while scanning and keeps only the top OFFSET+LIMIT rows in its sorter, so memory is bounded
-// by the page asked for and nothing else changes in the schema. Measured on 40,000 people
-// (the whole city, the worst case): 90–140 ms for any page, ~70 ms of it the key function;
-// a ward's list is a fraction of that. If lists grow well beyond this, a stored key column
-// filled by the same function (and an index on it) is the next step.
+// sort after "Yến" and "Đức" after "Dũng…Z". Sorting the filtered set with Intl.Collator in
+// JavaScript is unbounded for a city's hundreds of thousands of people, so each person row
+// stores viSortKey() in people.sort_key when it is written; its BINARY order is the
+// Vietnamese order, and an index on it lets a list page read its rows in order.
 //
 // The key follows the CLDR Vietnamese tailoring that Intl.Collator('vi') uses:
 // primary:   a < ă < â < b < c < d < đ < e < ê < … < o < ô < ơ < … < u < ư < …; spaces and
@@ -20,8 +14,6 @@
 // It compares given, family and middle names at the primary level first (what
 // compareByGivenName in app/i18n/format.ts does), then uses tones and case only to break
 // ties, so the order is always consistent with compareByGivenName.
-import type Database from "better-sqlite3";
-import type { Db } from "../../db/client";
 
 const ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 // Letters map above U+0100 so that every ASCII space, digit or sign sorts before them.
@@ -79,7 +71,7 @@ function levels(s: string): Levels {
 }
 
 // Names repeat a great deal (a few thousand distinct given, middle and family names), so the
-// levels of each are memoised: SQLite calls the key function once per row it sorts.
+// levels of each are memoised: an import of thousands of rows computes few of them.
 const cache = new Map<string, Levels>();
 const CACHE_MAX = 50_000;
 
@@ -99,17 +91,4 @@ const SEP = "\u0001"; // below every character a name contains: "An" sorts befor
 export function viSortKey(given: string, family: string, middle: string): string {
   const [g, f, m] = [cachedLevels(given), cachedLevels(family), cachedLevels(middle)];
   return [g.primary, f.primary, m.primary, g.secondary, f.secondary, m.secondary, g.tertiary + f.tertiary + m.tertiary].join(SEP);
-}
-
-const registered = new WeakSet<object>();
-
-/** Make vi_sort_key() available on the connection behind `db` (once per connection). */
-export function ensureViSortKey(db: Db): void {
-  // drizzle() keeps the better-sqlite3 connection as $client (not in the Db type).
-  const sqlite = (db as unknown as { $client: Database.Database }).$client;
-  if (registered.has(sqlite)) return;
-  sqlite.function("vi_sort_key", { deterministic: true }, (given: unknown, family: unknown, middle: unknown) =>
-    viSortKey(String(given ?? ""), String(family ?? ""), String(middle ?? "")),
-  );
-  registered.add(sqlite);
 }

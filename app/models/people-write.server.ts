@@ -13,6 +13,7 @@ import { conflict, forbidden, invalid, type FieldErrors } from "./errors";
 import { appendEvent } from "./ledger.server";
 import { resolveOrg } from "./org-pick.server";
 import { generatePassword } from "./people-password.server";
+import { viSortKey } from "./people-sort.server";
 import { getPerson, insertAccountRow, insertPersonRow, personSearchName, type PersonDetail } from "./people.server";
 
 /** The person, read inside the transaction, if the actor may manage them; else 404/403. */
@@ -107,6 +108,7 @@ export function updatePerson(ctx: Ctx, id: number, input: PersonData): { changed
         middleName: input.middleName,
         givenName: input.givenName,
         searchName: personSearchName(input),
+        sortKey: viSortKey(input.givenName, input.familyName, input.middleName),
         dateOfBirth: input.dateOfBirth,
         position: input.position,
         partyMember: input.partyMember,

@@ -5,7 +5,7 @@ import { canAnywhere, canManagePerson, canViewPerson } from "~/auth/policy";
 import { fold, likeEscape } from "~/utils/fold";
 import type { Ctx, Tx } from "./context.server";
 import { forbidden, notFound } from "./errors";
-import { ensureViSortKey } from "./people-sort.server";
+import { viSortKey } from "./people-sort.server";
 import { pathScope } from "./scope.server";
 
 export type NewPersonRow = {
@@ -32,6 +32,7 @@ export function insertPersonRow(tx: Tx, row: NewPersonRow, at: string): number {
       middleName: row.middleName ?? "",
       givenName: row.givenName,
       searchName: personSearchName(row),
+      sortKey: viSortKey(row.givenName, row.familyName, row.middleName ?? ""),
       dateOfBirth: row.dateOfBirth ?? null,
       position: row.position ?? "",
       orgId: row.orgId,
@@ -149,11 +150,9 @@ export function listPeople(ctx: Ctx, input: ListPeopleInput): { rows: PersonList
       .leftJoin(accounts, eq(accounts.personId, people.id))
       .where(filter);
   const total = ctx.db.select({ n: count() }).from(from().as("matches")).get()!.n;
-  ensureViSortKey(ctx.db);
-  // Sort only ids (SQLite's sorter then holds id + key for OFFSET+LIMIT rows), then read the
-  // page's rows.
+  // Sort only ids by the stored key (indexed), then read the page's rows.
   const ids = from()
-    .orderBy(sql`vi_sort_key(${people.givenName}, ${people.familyName}, ${people.middleName})`, asc(people.id))
+    .orderBy(asc(people.sortKey), asc(people.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all()
