@@ -4,7 +4,8 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema>;
+// drizzle() also exposes the better-sqlite3 connection as $client (prepared hot-path statements).
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Handle = { sqlite: Database.Database; db: Db };
 
 export function databasePath(): string {
