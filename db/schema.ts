@@ -3,30 +3,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ORG_KINDS = [
-  "city", // Thành ủy
-  "body", // a committee of the City Party Committee (Ban Nội chính, Ban Tổ chức …)
-  "bloc", // bloc party committee directly under the city (Đảng ủy UBND TP …)
-  "ward",
-  "commune",
-  "special_zone",
-  "district", // abolished on 01/07/2025, kept for history
-  "grassroots", // đảng bộ cơ sở / chi bộ cơ sở
-  "cell", // chi bộ trực thuộc
-] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+import { ORG_KINDS, ROLES } from "./enums";
 
-export const ROLES = [
-  "cadre",
-  "leader",
-  "evaluator",
-  "secretary",
-  "internal_affairs",
-  "organization_staff",
-  "inspector",
-  "admin",
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ORG_KINDS, ROLES };
+export type { OrgKind, Role } from "./enums";
 
 const createdAt = () => text("created_at").notNull();
 

@@ -4,6 +4,7 @@
 import { parseDate } from "~/i18n/format";
 import { fold } from "~/utils/fold";
 import type { Cell, Field, RawRow } from "./import-parse.server";
+import { MARKUP } from "~/schemas/common";
 
 export type Problem = { key: string; params?: Record<string, string | number> };
 
@@ -28,7 +29,6 @@ export type ImportRow = {
 
 export const MIN_AGE = 16;
 export const MAX_AGE = 110;
-const MARKUP = /[<>]/;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>".]+$/;
 const USERNAME = /^[a-z0-9](?:[a-z0-9._-]{1,62}[a-z0-9])$/;
 const TRUE = new Set(["co", "x", "1", "yes", "y", "true", "dang vien", "la dang vien", "v"]);

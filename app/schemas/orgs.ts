@@ -1,16 +1,16 @@
 // Forms of the organization tree administration. Shared by the browser (react-hook-form) and
 // the actions; messages are catalog keys. No server imports here.
 import * as z from "zod";
-import type { OrgKind } from "../../db/schema";
+import { ORG_KINDS, type OrgKind } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
+import { noMarkup } from "./common";
 
 /** Kinds an administrator may create (the city root exists; districts were abolished). */
 export const CREATABLE_KINDS = ["body", "bloc", "ward", "commune", "special_zone", "grassroots", "cell"] as const satisfies readonly OrgKind[];
 
 /** Every kind, for the search filter (closed districts can still be looked up). */
-export const FILTER_KINDS = ["city", "body", "bloc", "ward", "commune", "special_zone", "district", "grassroots", "cell"] as const satisfies readonly OrgKind[];
+export const FILTER_KINDS = ORG_KINDS;
 
-const noMarkup = (v: string) => !/[<>]/.test(v);
 
 const text = (max: number) =>
   z.string().trim().min(1, "errors.required").max(max, "errors.tooLong").refine(noMarkup, "errors.noMarkup");

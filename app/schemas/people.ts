@@ -1,25 +1,16 @@
 // Forms of the people and accounts administration. Shared by the browser (react-hook-form)
 // and the actions; messages are catalog keys. No server imports here.
 import * as z from "zod";
-import type { Role } from "../../db/schema";
+import { ROLES } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
+import { noMarkup } from "./common";
 
-/** Every role, in the order the grant form offers them (a copy: db/schema is server code). */
-export const GRANTABLE_ROLES = [
-  "cadre",
-  "leader",
-  "evaluator",
-  "secretary",
-  "internal_affairs",
-  "organization_staff",
-  "inspector",
-  "admin",
-] as const satisfies readonly Role[];
+/** Every role, in the order the grant form offers them. */
+export const GRANTABLE_ROLES = ROLES;
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 export const MIN_PASSWORD = 12;
 
-const noMarkup = (v: string) => !/[<>]/.test(v);
 const required = (max: number) => z.string().trim().min(1, "errors.required").max(max, "errors.tooLong").refine(noMarkup, "errors.noMarkup");
 const optional = (max: number) => z.string().trim().max(max, "errors.tooLong").refine(noMarkup, "errors.noMarkup").optional().default("");
 

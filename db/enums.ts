@@ -1,0 +1,26 @@
+// Value lists shared by the schema, the zod form schemas and the interface. Plain constants:
+// safe to import into the browser bundle (db/schema.ts pulls in drizzle and is not).
+export const ORG_KINDS = [
+  "city", // Thành ủy
+  "body", // a committee of the City Party Committee (Ban Nội chính, Ban Tổ chức …)
+  "bloc", // bloc party committee directly under the city (Đảng ủy UBND TP …)
+  "ward",
+  "commune",
+  "special_zone",
+  "district", // abolished on 01/07/2025, kept for history
+  "grassroots", // đảng bộ cơ sở / chi bộ cơ sở
+  "cell", // chi bộ trực thuộc
+] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ROLES = [
+  "cadre",
+  "leader",
+  "evaluator",
+  "secretary",
+  "internal_affairs",
+  "organization_staff",
+  "inspector",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
