@@ -100,7 +100,8 @@ type FieldProps = {
   defaultValue?: string;
 };
 
-function FieldFrame({ name, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+/** Label, hint and error around any input, so every field is marked up alike. */
+export function FieldFrame({ name, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
   const t = useT();
   const id = fieldId(name);
   return (
@@ -125,7 +126,7 @@ function FieldFrame({ name, label, hint, error, optional, children }: FieldProps
 }
 
 /** The attributes every input shares: id, name (registered), server-rendered value, ARIA. */
-function inputProps(props: FieldProps) {
+export function inputProps(props: FieldProps) {
   const { name, form, hint } = props;
   const error = props.error ?? form?.errors[name];
   const id = fieldId(name);

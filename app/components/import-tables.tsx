@@ -1,40 +1,25 @@
 // The pieces of the import pages: the file field, and the two tables of the preview (rows
 // with problems, people to be created).
-import { fieldId, type FormApi } from "~/components/form";
+import { FieldFrame, inputProps, type FormApi } from "~/components/form";
 import { isMessageKey, type Translate } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { ImportRow, Problem } from "~/models/import-rows.server";
 
 /** A file input with its label, hint and error, marked up like the other fields. */
-export function FileField({ name, label, hint, form }: { name: string; label: string; hint: string; form: FormApi }) {
-  const t = useT();
-  const id = fieldId(name);
-  const error = form.errors[name];
+export function FileField(props: { name: string; label: string; hint: string; form: FormApi }) {
+  // A file input cannot be given a value back: leave defaultValue out.
+  const { error, attrs } = inputProps(props);
+  const { defaultValue: _none, ...rest } = attrs;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
-          {error}
-        </p>
-      ) : null}
+    <FieldFrame {...props} error={error}>
       <input
         className="input"
         type="file"
-        id={id}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-        {...form.register(name)}
+        {...rest}
       />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 // Pieces of the people administration pages: the person's fields (create and edit), the
 // organization field (code or name, with native suggestions that need no JavaScript),
 // radio buttons, and the account status tag.
-import { Checkbox, fieldId, TextField, type FormApi } from "~/components/form";
+import { Checkbox, FieldFrame, fieldId, inputProps, TextField, type FormApi } from "~/components/form";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -35,34 +35,11 @@ export function OrgField({ name, label, hint, form, suggestions, candidates }: {
   candidates?: OrgOption[];
 }) {
   const t = useT();
-  const id = fieldId(name);
-  const error = form.errors[name];
-  const value = form.values[name];
+  const { error, attrs } = inputProps({ name, label, hint, form });
+  const id = attrs.id;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        className="input"
-        type="text"
-        id={id}
-        list={suggestions.length ? `${id}-list` : undefined}
-        autoComplete="off"
-        defaultValue={value == null ? undefined : String(value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
-        {...form.register(name)}
-      />
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      <input className="input" type="text" list={suggestions.length ? `${id}-list` : undefined} autoComplete="off" {...attrs} />
       {suggestions.length ? (
         <datalist id={`${id}-list`}>
           {suggestions.map((o) => (
@@ -84,7 +61,7 @@ export function OrgField({ name, label, hint, form, suggestions, candidates }: {
           </ul>
         </div>
       ) : null}
-    </div>
+    </FieldFrame>
   );
 }
 
