@@ -24,3 +24,10 @@ export const ROLES = [
   "admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The three areas a prevention task addresses (tham nhũng / lãng phí / tiêu cực). */
+export const TASK_AREAS = ["corruption", "waste", "negative"] as const;
+export type TaskArea = (typeof TASK_AREAS)[number];
+
+export const TASK_STATUSES = ["draft", "published", "closed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];

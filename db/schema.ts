@@ -1,12 +1,12 @@
 // The one drizzle schema module. Timestamps are ISO-8601 UTC text set by the server;
 // calendar dates (validity, birth) are 'YYYY-MM-DD' text.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { ORG_KINDS, ROLES } from "./enums";
+import { ORG_KINDS, ROLES, TASK_STATUSES } from "./enums";
 
-export { ORG_KINDS, ROLES };
-export type { OrgKind, Role } from "./enums";
+export { ORG_KINDS, ROLES, TASK_AREAS, TASK_STATUSES } from "./enums";
+export type { OrgKind, Role, TaskArea, TaskStatus } from "./enums";
 
 const createdAt = () => text("created_at").notNull();
 
@@ -187,9 +187,81 @@ export const importBatches = sqliteTable(
   (t) => [index("import_batches_actor_idx").on(t.actorId, t.status)],
 );
 
+// Prevention tasks (nhiệm vụ phòng ngừa): posted by a party organization's leader for its
+// subtree, draft → published → closed.
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The posting organization: the task is for its subtree.
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    title: text("title").notNull(),
+    // Sorted, comma-separated TASK_AREAS ("corruption,waste").
+    areas: text("areas").notNull(),
+    description: text("description").notNull(),
+    periodYear: integer("period_year").notNull(),
+    // 1–4, or null for a task of the whole year.
+    periodQuarter: integer("period_quarter"),
+    deadline: text("deadline").notNull(),
+    // The quarterly warning it answers (warnings come with the Internal Affairs issue).
+    warningId: integer("warning_id"),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("draft"),
+    searchText: text("search_text").notNull(),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+    publishedAt: text("published_at"),
+    closedAt: text("closed_at"),
+  },
+  (t) => [
+    index("tasks_org_idx").on(t.orgId, t.status, t.deadline),
+    index("tasks_status_idx").on(t.status, t.deadline),
+  ],
+);
+
+// The organizations a task is addressed to (each with its subtree); none = the posting org.
+export const taskTargets = sqliteTable(
+  "task_targets",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.orgId] }), index("task_targets_org_idx").on(t.orgId, t.taskId)],
+);
+
+// Cadres a task is assigned to by name.
+export const taskAssignees = sqliteTable(
+  "task_assignees",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.personId] }), index("task_assignees_person_idx").on(t.personId, t.taskId)],
+);
+
+// In-app notifications: a task assigned to me, my registration accepted or returned, a
+// deadline near. `key` is a catalog key; `href` where the notification leads.
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    key: text("key").notNull(),
+    params: text("params").notNull().default("{}"),
+    href: text("href").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.readAt, t.id)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type LedgerEvent = typeof ledgerEvents.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -1,7 +1,7 @@
 // THE policy module: the one place that answers "may this actor do this to that record?".
 // Routes and models ask it; nothing else re-implements a rule. It is pure (no database), so
 // the same answers serve the server, the interface and the property tests.
-import type { Role } from "../../db/schema";
+import type { Role, TaskStatus } from "../../db/enums";
 
 export type Grant = { role: Role; orgId: number; orgPath: string };
 
@@ -19,13 +19,14 @@ export type Permission =
   | "person.manage"
   | "role.grant"
   | "people.import"
-  | "ledger.view";
+  | "ledger.view"
+  | "task.manage";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ["org.view", "org.manage", "person.view", "person.manage", "role.grant", "people.import", "ledger.view"],
   inspector: ["org.view", "person.view", "ledger.view"],
   organization_staff: ["org.view", "person.view"],
-  leader: ["org.view", "person.view"],
+  leader: ["org.view", "person.view", "task.manage"],
   internal_affairs: ["org.view"],
   secretary: ["org.view"],
   evaluator: [],
@@ -121,4 +122,27 @@ export function canViewLedgerOf(actor: Actor | null, orgPath: string | null): bo
  * oneself (one's own password is changed at /doi-mat-khau, and nobody locks themselves out). */
 export function canAdministerAccount(actor: Actor | null, person: PersonRecord): boolean {
   return !!actor && actor.personId !== person.id && canManagePerson(actor, person);
+}
+
+// --- Prevention tasks --------------------------------------------------------------------
+
+export type TaskRecord = { orgPath: string; status: TaskStatus; targetPaths: string[]; assigneeIds: number[] };
+
+/** Edit, publish or close a task: a leader of the posting organization or above it. */
+export function canManageTask(actor: Actor | null, task: Pick<TaskRecord, "orgPath">): boolean {
+  return can(actor, "task.manage", task.orgPath);
+}
+
+/** Post a task from `orgPath` to `targetPath`: a leader there, and only into its subtree. */
+export function canPostTask(actor: Actor | null, orgPath: string, targetPath: string): boolean {
+  return can(actor, "task.manage", orgPath) && inSubtree(targetPath, orgPath);
+}
+
+/** See a task: whoever manages it; once published, the people of every organization it
+ * reaches (a target or below it) and the cadres it is assigned to. Drafts stay with the leaders. */
+export function canViewTask(actor: Actor | null, task: TaskRecord): boolean {
+  if (!actor) return false;
+  if (canManageTask(actor, task)) return true;
+  if (task.status === "draft") return false;
+  return task.assigneeIds.includes(actor.personId) || task.targetPaths.some((target) => inSubtree(actor.orgPath, target));
 }
