@@ -53,7 +53,11 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.goto("/dang-nhap");
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
+  // Wait for the POST's answer and what follows it, so that the next step never cancels it.
+  const posted = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/dang-nhap");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await posted;
+  await page.waitForLoadState("networkidle");
 }
 
 export async function signOut(page: Page) {
