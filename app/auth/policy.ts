@@ -102,12 +102,12 @@ export function canManagePerson(actor: Actor | null, person: PersonRecord): bool
 /** Grant or revoke a role on a node: an administrator of that subtree, for any person who
  * is in the administrator's care, and never on themselves (no self-elevation). */
 export function canGrant(actor: Actor | null, person: PersonRecord, grantOrgPath: string): boolean {
-  return (
-    !!actor &&
-    actor.personId !== person.id &&
-    can(actor, "role.grant", grantOrgPath) &&
-    can(actor, "person.manage", person.orgPath)
-  );
+  return canGrantTo(actor, person) && can(actor, "role.grant", grantOrgPath);
+}
+
+/** Could the actor grant this person a role anywhere (to offer the grant form)? */
+export function canGrantTo(actor: Actor | null, person: PersonRecord): boolean {
+  return !!actor && actor.personId !== person.id && canAnywhere(actor, "role.grant") && can(actor, "person.manage", person.orgPath);
 }
 
 export function canViewLedgerOf(actor: Actor | null, orgPath: string | null): boolean {

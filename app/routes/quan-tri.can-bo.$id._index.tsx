@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { canAnywhere } from "~/auth/policy";
+import { canAnywhere, canGrantTo } from "~/auth/policy";
 import { ErrorSummary, Form, PageTitle, SelectField, useValidatedForm } from "~/components/form";
 import { AccountTag, OrgField, type OrgOption } from "~/components/people-fields";
 import { PersonSummary } from "~/components/person-summary";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idParam(params.id);
   const person = guard(() => getPerson(ctx, id));
   const grants = guard(() => grantsOf(ctx, id));
-  const canGrantHere = person.canManage && !person.isSelf && person.active && canAnywhere(actor, "role.grant");
+  const canGrantHere = person.active && canGrantTo(actor, person);
   const url = new URL(request.url);
   return json({
     person,
