@@ -12,7 +12,7 @@ const BUILD_DIR = process.env.BUILD_DIR;
 const build = await import(pathToFileURL(resolve(BUILD_DIR ? `${BUILD_DIR}/index.js` : "build/index.js")).href);
 const ASSETS = BUILD_DIR ? `${BUILD_DIR}/assets` : "public/build";
 
-// Documents get a nonce-based policy from entry.server; static files and refusals a closed one.
+// The policy of every response that is not a document (those get a nonce-based one).
 const STATIC_CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; frame-ancestors 'none'";
 
 const app = express();
@@ -27,6 +27,13 @@ app.use((req, res, next) => {
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  // Documents carry entry.server's nonce policy; every other response (files, downloads,
+  // refusals) gets the closed one, set last so that the two never stack.
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!res.getHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", STATIC_CSP);
+    return writeHead.apply(this, args);
+  };
   next();
 });
 
@@ -41,14 +48,13 @@ function sameSite(req) {
 
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || sameSite(req)) return next();
-  res.status(403).set("Content-Security-Policy", STATIC_CSP).type("text/plain; charset=utf-8").send(
+  res.status(403).type("text/plain; charset=utf-8").send(
     "403 — Yêu cầu bị từ chối: nguồn gửi không phải trang của Cổng. / Request refused: it did not come from this site's pages.",
   );
 });
 
-const setHeaders = (res) => res.setHeader("Content-Security-Policy", STATIC_CSP);
-app.use("/build", express.static(ASSETS, { immutable: true, maxAge: "1y", index: false, setHeaders }));
-app.use(express.static("public", { maxAge: "1h", index: false, setHeaders }));
+app.use("/build", express.static(ASSETS, { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false }));
 
 app.all(
   "*",

@@ -124,6 +124,12 @@ test.describe("security", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("same-origin");
     expect(headers["x-powered-by"]).toBeUndefined();
+    // Every response, not only documents: a download, a static file.
+    for (const path of ["/khoa-cong-khai.pem", "/favicon.svg"]) {
+      const other = (await page.request.get(path)).headers();
+      expect(other["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(other["x-content-type-options"], path).toBe("nosniff");
+    }
     await signIn(page, "canbo", DEMO_PASSWORD);
     const home = await page.goto("/");
     expect(home!.headers()["cache-control"]).toBe("no-store");
