@@ -7,6 +7,7 @@ import { orgs as viOrgs } from "./vi/orgs";
 import { people as viPeople } from "./vi/people";
 import { importing as viImport } from "./vi/import";
 import { ledger as viLedger } from "./vi/ledger";
+import { tasks as viTasks } from "./vi/tasks";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -14,11 +15,12 @@ import { orgs as enOrgs } from "./en/orgs";
 import { people as enPeople } from "./en/people";
 import { importing as enImport } from "./en/import";
 import { ledger as enLedger } from "./en/ledger";
+import { tasks as enTasks } from "./en/tasks";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
