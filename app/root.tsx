@@ -11,6 +11,7 @@ import { useRequestInfo } from "~/components/request-info";
 import { fullName } from "~/i18n/format";
 import { requestLang } from "~/i18n/lang.server";
 import { loadMe } from "~/models/accounts.server";
+import { unreadCount } from "~/models/notifications.server";
 import { currentSession } from "~/utils/request.server";
 
 export const links: LinksFunction = () => [
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     requestId: (context as { requestId?: string }).requestId ?? "",
     me: me ? { name: fullName(me), orgName: me.orgName } : null,
+    unread: session ? unreadCount(session.ctx) : 0,
     nav: {
       orgs: canAnywhere(actor, "org.view"),
       people: canAnywhere(actor, "person.view"),

@@ -23,9 +23,13 @@ export const LEDGER_ACTIONS = [
   "import.previewed",
   "import.confirmed",
   "import.discarded",
+  "task.created",
+  "task.updated",
+  "task.published",
+  "task.closed",
 ] as const;
 
-export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch"] as const;
+export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task"] as const;
 
 export function actionLabel(t: Translate, code: string): string {
   const key = `ledger.action.${code}`;

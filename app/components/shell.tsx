@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useRootData } from "~/root";
+import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 
 /** The page frame: skip link, party header, role-based navigation, language switch, footer. */
@@ -44,6 +45,16 @@ export function Shell({ children }: { children: React.ReactNode }) {
               <li>
                 <NavLink to="/" end>
                   {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/nhiem-vu">{t("nav.tasks")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/thong-bao">
+                  {t("nav.notifications")}
+                  {data.unread ? " " : null}
+                  {data.unread ? <span className="nav-count">{t("nav.unread", { count: formatNumber(data.unread) })}</span> : null}
                 </NavLink>
               </li>
               {nav?.orgs ? (

@@ -4,13 +4,19 @@ import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { pathScope } from "./scope.server";
+import { homeTaskCards, type TaskHomeCard } from "./tasks-read.server";
 
-export type HomeCard = { key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members"; count: number | null; href: string };
+export type HomeCard = {
+  key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members" | TaskHomeCard["key"];
+  count: number | null;
+  href: string;
+};
 
 export function homeCards(ctx: Ctx): HomeCard[] {
   const actor = ctx.actor;
-  const cards: HomeCard[] = [];
-  if (!actor) return cards;
+  if (!actor) return [];
+  // Work first (tasks, notifications), administration after.
+  const cards: HomeCard[] = [...homeTaskCards(ctx)];
   const now = ctx.now().toISOString();
   if (canAnywhere(actor, "person.manage")) {
     const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));

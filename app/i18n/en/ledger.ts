@@ -99,6 +99,7 @@ export const ledger: Record<keyof typeof vi, string> = {
   "ledger.entity.account": "Account",
   "ledger.entity.role_grant": "Role grant",
   "ledger.entity.import_batch": "List import",
+  "ledger.entity.task": "Prevention task",
   "ledger.action.auth.sign_in": "Signed in",
   "ledger.action.auth.sign_in_failed": "Failed sign-in",
   "ledger.action.auth.account_locked": "Account locked",
@@ -120,4 +121,8 @@ export const ledger: Record<keyof typeof vi, string> = {
   "ledger.action.import.previewed": "Import previewed",
   "ledger.action.import.confirmed": "Import confirmed",
   "ledger.action.import.discarded": "Import discarded",
+  "ledger.action.task.created": "Task created",
+  "ledger.action.task.updated": "Task edited",
+  "ledger.action.task.published": "Task published",
+  "ledger.action.task.closed": "Task closed",
 };

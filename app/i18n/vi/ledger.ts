@@ -97,6 +97,7 @@ export const ledger = {
   "ledger.entity.account": "Tài khoản",
   "ledger.entity.role_grant": "Phân quyền",
   "ledger.entity.import_batch": "Lượt nhập danh sách",
+  "ledger.entity.task": "Nhiệm vụ phòng ngừa",
   "ledger.action.auth.sign_in": "Đăng nhập",
   "ledger.action.auth.sign_in_failed": "Đăng nhập không thành công",
   "ledger.action.auth.account_locked": "Tài khoản bị tạm khóa",
@@ -118,4 +119,8 @@ export const ledger = {
   "ledger.action.import.previewed": "Xem trước tệp nhập",
   "ledger.action.import.confirmed": "Xác nhận nhập danh sách",
   "ledger.action.import.discarded": "Hủy lượt nhập danh sách",
+  "ledger.action.task.created": "Tạo nhiệm vụ",
+  "ledger.action.task.updated": "Sửa nhiệm vụ",
+  "ledger.action.task.published": "Ban hành nhiệm vụ",
+  "ledger.action.task.closed": "Kết thúc nhiệm vụ",
 };
