@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 
 // drizzle() also exposes the better-sqlite3 connection as $client (prepared hot-path statements).
@@ -28,7 +29,13 @@ declare global {
   var __portalDb: Handle | undefined;
 }
 
-/** The process-wide connection of the server. */
+/** The process-wide connection of the server, migrated when first opened so that a server
+ * started on an older database (npm run serve after an update) never meets a stale schema. */
 export function getHandle(): Handle {
-  return (globalThis.__portalDb ??= openDatabase());
+  if (!globalThis.__portalDb) {
+    const handle = openDatabase();
+    migrateDatabase(handle);
+    globalThis.__portalDb = handle;
+  }
+  return globalThis.__portalDb;
 }
