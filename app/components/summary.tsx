@@ -27,3 +27,12 @@ export function SummaryList({ rows }: { rows: { label: string; value: ReactNode;
 export function Tag({ children, tone = "blue" }: { children: ReactNode; tone?: "blue" | "grey" | "red" | "green" }) {
   return <strong className={tone === "blue" ? "tag" : `tag tag--${tone}`}>{children}</strong>;
 }
+
+/** "Đã lưu"-style confirmation after a change: a success banner read out by screen readers. */
+export function SuccessBanner({ children }: { children: ReactNode }) {
+  return (
+    <div className="banner banner--success" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import { homeCards } from "~/models/home.server";
 import { myGrants } from "~/models/grants.server";
 import { requireSession } from "~/utils/request.server";
 import { fullName } from "~/i18n/format";
+import { SuccessBanner } from "~/components/summary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -30,9 +31,7 @@ export default function Home() {
     <>
       <PageTitle title={t("nav.home")} />
       {passwordChanged ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("auth.change.done")}</p>
-        </div>
+        <SuccessBanner>{t("auth.change.done")}</SuccessBanner>
       ) : null}
       <p className="caption">{t("home.greeting")}</p>
       <h1>{t("home.title", { name })}</h1>

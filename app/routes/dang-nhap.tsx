@@ -8,6 +8,7 @@ import { ErrorSummary, Form, Hidden, PageTitle, TextField, useValidatedForm } fr
 import { useT } from "~/i18n/use-t";
 import { formFailure, formValues, zodFieldErrors } from "~/utils/http.server";
 import { baseCtx, currentSession, safeNext, sessionCookie } from "~/utils/request.server";
+import { SuccessBanner } from "~/components/summary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -40,9 +41,7 @@ export default function SignIn() {
     <div className="narrow">
       <PageTitle title={t("auth.signIn.title")} hasErrors={form.hasErrors} />
       {signedOut && !server ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("auth.signedOut")}</p>
-        </div>
+        <SuccessBanner>{t("auth.signedOut")}</SuccessBanner>
       ) : null}
       <ErrorSummary errors={form.errors} summaryRef={form.summaryRef} />
       <h1>{t("auth.signIn.title")}</h1>

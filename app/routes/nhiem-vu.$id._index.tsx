@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
-import { SummaryList, Tag } from "~/components/summary";
+import { SummaryList, Tag, SuccessBanner } from "~/components/summary";
 import { areaLabels, Deadline, periodLabel, TaskStatusTag } from "~/components/task-parts";
 import { translateMaybe } from "~/i18n";
 import { formatDateTime, fullName } from "~/i18n/format";
@@ -57,9 +57,7 @@ export default function TaskDetail() {
       <PageTitle title={task.title} hasErrors={!!formError} />
       <ErrorSummary errors={{}} formError={formError ? translateMaybe(t, formError) : null} />
       {saved ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(saved)}</p>
-        </div>
+        <SuccessBanner>{t(saved)}</SuccessBanner>
       ) : null}
       <p className="no-print">
         <Link to="/nhiem-vu">‹ {t("tasks.detail.back")}</Link>

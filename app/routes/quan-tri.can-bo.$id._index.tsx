@@ -17,6 +17,7 @@ import { GRANTABLE_ROLES, grantSchema } from "~/schemas/people";
 import { attempt, badRequest, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { idParam, withOrgCandidates } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
+import { SuccessBanner } from "~/components/summary";
 
 const NOTICES = ["da-tao", "da-luu", "da-cap-vai-tro", "da-thu-hoi", "da-mo-khoa", "da-ngung", "da-kich-hoat", "da-cap-mat-khau"] as const;
 
@@ -75,9 +76,7 @@ export default function PersonPage() {
       <PageTitle title={name} hasErrors={form.hasErrors} />
       <ErrorSummary errors={form.errors} formError={form.formError} summaryRef={form.summaryRef} />
       {notice ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(`people.notice.${notice}` as MessageKey)}</p>
-        </div>
+        <SuccessBanner>{t(`people.notice.${notice}` as MessageKey)}</SuccessBanner>
       ) : null}
       {canList ? (
         <p>

@@ -15,6 +15,7 @@ import { listPendingImports, previewImport } from "~/models/import.server";
 import { MAX_UPLOAD_BYTES, uploadSchema } from "~/schemas/import";
 import { attempt, formFailure, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { SuccessBanner } from "~/components/summary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -58,9 +59,7 @@ export default function ImportUpload() {
     <div className="narrow">
       <PageTitle title={t("import.title")} hasErrors={form.hasErrors} />
       {discarded && !server ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("import.discarded")}</p>
-        </div>
+        <SuccessBanner>{t("import.discarded")}</SuccessBanner>
       ) : null}
       <ErrorSummary errors={form.errors} formError={form.formError} summaryRef={form.summaryRef} />
       <h1>{t("import.title")}</h1>

@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/form";
 import { OrgStatus, useKindLabel } from "~/components/org-parts";
 import { OrgHistory } from "~/components/org-history";
 import { Pagination, pageFromUrl } from "~/components/pagination";
-import { SummaryList } from "~/components/summary";
+import { SummaryList, SuccessBanner } from "~/components/summary";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getOrgDetail, PAGE_SIZE } from "~/models/orgs.server";
@@ -68,9 +68,7 @@ export default function OrgDetail() {
     <>
       <PageTitle title={node.name} />
       {saved ? (
-        <div className="banner banner--success" role="status">
-          <p>{t(saved)}</p>
-        </div>
+        <SuccessBanner>{t(saved)}</SuccessBanner>
       ) : null}
       <p className="no-print">
         <Link to="/quan-tri/to-chuc">‹ {t("orgs.list.title")}</Link>

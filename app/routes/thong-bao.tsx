@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
-import { Tag } from "~/components/summary";
+import { Tag, SuccessBanner } from "~/components/summary";
 import { isMessageKey } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -36,9 +36,7 @@ export default function Notifications() {
     <>
       <PageTitle title={t("tasks.notifications.title")} />
       {marked ? (
-        <div className="banner banner--success" role="status">
-          <p>{t("tasks.notifications.marked")}</p>
-        </div>
+        <SuccessBanner>{t("tasks.notifications.marked")}</SuccessBanner>
       ) : null}
       <h1>{t("tasks.notifications.title")}</h1>
       <p className="lead">{t("tasks.notifications.unreadCount", { count: formatNumber(unread) })}</p>
