@@ -4,19 +4,9 @@ import { Link, useLocation } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { actionLabel, entityLabel } from "./ledger-labels";
+import type { LedgerRow } from "~/models/ledger-query.server";
 
-export type LedgerTableRow = {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  orgName: string | null;
-  orgCode: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  hashShort: string;
-  payload: string | null;
-};
+export type LedgerTableRow = Omit<LedgerRow, "actorId" | "orgId">;
 
 /** "key: value; key: value" from the canonical JSON, shortened for a table cell. */
 export function payloadSummary(payload: string, max = 90): string {

@@ -6,6 +6,7 @@ import { ledgerEvents, ledgerPayloads, organizations, people } from "../../db/sc
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import { sha256Hex } from "~/utils/canonical.server";
 import type { Ctx } from "./context.server";
+import type { LedgerRow } from "./ledger-query.server";
 import { forbidden, notFound } from "./errors";
 import { checkSignature, eventHash, GENESIS_HASH, verifyLedger } from "./ledger.server";
 
@@ -18,18 +19,7 @@ export type EventCheck = {
   ok: boolean;
 };
 
-export type LedgerEventDetail = {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  orgId: number | null;
-  orgName: string | null;
-  orgCode: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  payload: string | null;
+export type LedgerEventDetail = Omit<LedgerRow, "hashShort"> & {
   payloadHash: string;
   prevHash: string;
   hash: string;
