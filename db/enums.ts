@@ -31,3 +31,11 @@ export type TaskArea = (typeof TASK_AREAS)[number];
 
 export const TASK_STATUSES = ["draft", "published", "closed"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Sáng kiến (initiative) or giải pháp phòng ngừa (prevention solution). */
+export const INITIATIVE_KINDS = ["initiative", "solution"] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+
+/** draft → submitted → accepted, or returned (reason) → resubmitted …; withdrawn by the authors before evaluation. */
+export const INITIATIVE_STATUSES = ["draft", "submitted", "returned", "accepted", "withdrawn"] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];

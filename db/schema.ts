@@ -3,10 +3,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { ORG_KINDS, ROLES, TASK_STATUSES } from "./enums";
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, ORG_KINDS, ROLES, TASK_STATUSES } from "./enums";
 
-export { ORG_KINDS, ROLES, TASK_AREAS, TASK_STATUSES } from "./enums";
-export type { OrgKind, Role, TaskArea, TaskStatus } from "./enums";
+export { INITIATIVE_KINDS, INITIATIVE_STATUSES, ORG_KINDS, ROLES, TASK_AREAS, TASK_STATUSES } from "./enums";
+export type { InitiativeKind, InitiativeStatus, OrgKind, Role, TaskArea, TaskStatus } from "./enums";
 
 const createdAt = () => text("created_at").notNull();
 
@@ -257,6 +257,120 @@ export const notifications = sqliteTable(
   (t) => [index("notifications_person_idx").on(t.personId, t.readAt, t.id)],
 );
 
+// Initiatives and prevention solutions. The row holds the current state for lists and
+// scoping; every submitted content lives, frozen and hashed, in initiative_versions.
+export const initiatives = sqliteTable(
+  "initiatives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: INITIATIVE_KINDS }).notNull(),
+    // Given at first submission (SK-2026-000123 / GP-2026-000045), never reused.
+    registrationNumber: text("registration_number"),
+    // The organization that receives and decides: the author's own or one above it, or the
+    // posting organization of the task it answers.
+    receivingOrgId: integer("receiving_org_id").notNull().references(() => organizations.id),
+    // The creator's organization when the draft was made.
+    authorOrgId: integer("author_org_id").notNull().references(() => organizations.id),
+    taskId: integer("task_id").references(() => tasks.id),
+    status: text("status", { enum: INITIATIVE_STATUSES }).notNull().default("draft"),
+    title: text("title").notNull(),
+    searchText: text("search_text").notNull().default(""),
+    // The version being edited (a draft) or the last one submitted.
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+    firstSubmittedAt: text("first_submitted_at"),
+    submittedAt: text("submitted_at"),
+    acceptedAt: text("accepted_at"),
+    // 3 months after acceptance: the decision is due (Decree 13/2012).
+    decisionDueOn: text("decision_due_on"),
+    returnedReason: text("returned_reason"),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [
+    uniqueIndex("initiatives_regno_uq").on(t.registrationNumber).where(sql`${t.registrationNumber} IS NOT NULL`),
+    index("initiatives_receiving_idx").on(t.receivingOrgId, t.status, t.submittedAt),
+    index("initiatives_status_idx").on(t.status, t.submittedAt),
+    index("initiatives_task_idx").on(t.taskId, t.receivingOrgId),
+    index("initiatives_creator_idx").on(t.createdBy, t.updatedAt),
+  ],
+);
+
+export const initiativeVersions = sqliteTable(
+  "initiative_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    version: integer("version").notNull(),
+    // Canonical JSON of every field of the form, the authors and the attachments' hashes.
+    content: text("content").notNull(),
+    // Set when the version is submitted; from then on the row never changes.
+    contentSha256: text("content_sha256"),
+    submittedAt: text("submitted_at"),
+    ledgerSeq: integer("ledger_seq"),
+    ledgerHash: text("ledger_hash"),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("initiative_versions_uq").on(t.initiativeId, t.version)],
+);
+
+// The authors of the current version (the version's content keeps each version's own list).
+// Co-authors are people of the portal (person_id) or outside people (name, workplace, title).
+export const initiativeAuthors = sqliteTable(
+  "initiative_authors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    position: integer("position").notNull(),
+    personId: integer("person_id").references(() => people.id),
+    fullName: text("full_name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    workplace: text("workplace").notNull().default(""),
+    jobTitle: text("job_title").notNull().default(""),
+    qualification: text("qualification").notNull().default(""),
+    // Contribution in hundredths of a percent (33,33 % = 3333); the shares total 10000.
+    shareBp: integer("share_bp").notNull(),
+  },
+  (t) => [
+    index("initiative_authors_initiative_idx").on(t.initiativeId, t.position),
+    index("initiative_authors_person_idx").on(t.personId, t.initiativeId),
+  ],
+);
+
+// Files attached to an initiative: stored outside public/ under their SHA-256, served only to
+// those who may see the initiative. A version lists the attachments it includes by hash.
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by").notNull().references(() => people.id),
+    uploadedAt: text("uploaded_at").notNull(),
+    // Removed from the draft (still part of the versions that included it).
+    removedAt: text("removed_at"),
+  },
+  (t) => [index("attachments_initiative_idx").on(t.initiativeId, t.removedAt)],
+);
+
+// Registration numbers: one counter per prefix and year, advanced inside the submitting
+// IMMEDIATE transaction, so numbers are unique and never reused.
+export const registrationCounters = sqliteTable(
+  "registration_counters",
+  {
+    prefix: text("prefix").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
@@ -265,3 +379,5 @@ export type LedgerEvent = typeof ledgerEvents.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
 export type Task = typeof tasks.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Initiative = typeof initiatives.$inferSelect;
+export type InitiativeVersion = typeof initiativeVersions.$inferSelect;

@@ -1,7 +1,7 @@
 // THE policy module: the one place that answers "may this actor do this to that record?".
 // Routes and models ask it; nothing else re-implements a rule. It is pure (no database), so
 // the same answers serve the server, the interface and the property tests.
-import type { Role, TaskStatus } from "../../db/enums";
+import type { InitiativeStatus, Role, TaskStatus } from "../../db/enums";
 
 export type Grant = { role: Role; orgId: number; orgPath: string };
 
@@ -20,13 +20,15 @@ export type Permission =
   | "role.grant"
   | "people.import"
   | "ledger.view"
-  | "task.manage";
+  | "task.manage"
+  | "initiative.receive"
+  | "initiative.audit";
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ["org.view", "org.manage", "person.view", "person.manage", "role.grant", "people.import", "ledger.view"],
-  inspector: ["org.view", "person.view", "ledger.view"],
+  inspector: ["org.view", "person.view", "ledger.view", "initiative.audit"],
   organization_staff: ["org.view", "person.view"],
-  leader: ["org.view", "person.view", "task.manage"],
+  leader: ["org.view", "person.view", "task.manage", "initiative.receive"],
   internal_affairs: ["org.view"],
   secretary: ["org.view"],
   evaluator: [],
@@ -145,4 +147,48 @@ export function canViewTask(actor: Actor | null, task: TaskRecord): boolean {
   if (canManageTask(actor, task)) return true;
   if (task.status === "draft") return false;
   return task.assigneeIds.includes(actor.personId) || task.targetPaths.some((target) => inSubtree(actor.orgPath, target));
+}
+
+// --- Initiatives and prevention solutions ------------------------------------------------
+
+export type InitiativeRecord = {
+  status: InitiativeStatus;
+  receivingOrgPath: string;
+  createdBy: number;
+  /** People of the portal among the authors (outside co-authors have no account). */
+  authorIds: number[];
+};
+
+function isAuthor(actor: Actor | null, i: InitiativeRecord): boolean {
+  return !!actor && (i.createdBy === actor.personId || i.authorIds.includes(actor.personId));
+}
+
+/** Drafts are private to their authors; once submitted, the receiving organization's leaders
+ * and the inspection within its subtree see it too. */
+export function canViewInitiative(actor: Actor | null, i: InitiativeRecord): boolean {
+  if (isAuthor(actor, i)) return true;
+  if (i.status === "draft") return false;
+  return can(actor, "initiative.receive", i.receivingOrgPath) || can(actor, "initiative.audit", i.receivingOrgPath);
+}
+
+/** Edit and submit: the authors, while it is a draft or was returned for revision. */
+export function canEditInitiative(actor: Actor | null, i: InitiativeRecord): boolean {
+  return isAuthor(actor, i) && (i.status === "draft" || i.status === "returned");
+}
+
+/** Withdraw: the authors, after submitting and before evaluation. */
+export function canWithdrawInitiative(actor: Actor | null, i: InitiativeRecord): boolean {
+  return isAuthor(actor, i) && (i.status === "submitted" || i.status === "returned" || i.status === "accepted");
+}
+
+/** Accept or return a submitted registration: a leader of the receiving organization (or above)
+ * who is not one of its authors. */
+export function canReceiveInitiative(actor: Actor | null, i: InitiativeRecord): boolean {
+  return i.status === "submitted" && !isAuthor(actor, i) && can(actor, "initiative.receive", i.receivingOrgPath);
+}
+
+/** Register to an organization: the author's own, or one above it (a task's posting
+ * organization is one of those for everyone it reaches). */
+export function canRegisterTo(actor: Actor | null, receivingOrgPath: string): boolean {
+  return !!actor && inSubtree(actor.orgPath, receivingOrgPath);
 }
