@@ -8,6 +8,7 @@ import { people as viPeople } from "./vi/people";
 import { importing as viImport } from "./vi/import";
 import { ledger as viLedger } from "./vi/ledger";
 import { tasks as viTasks } from "./vi/tasks";
+import { initiatives as viInitiatives } from "./vi/initiatives";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -16,11 +17,12 @@ import { people as enPeople } from "./en/people";
 import { importing as enImport } from "./en/import";
 import { ledger as enLedger } from "./en/ledger";
 import { tasks as enTasks } from "./en/tasks";
+import { initiatives as enInitiatives } from "./en/initiatives";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
