@@ -11,6 +11,7 @@ import { can, type OrgNode } from "~/auth/policy";
 import { TIME_ZONE } from "~/i18n/format";
 import type { Ctx, Tx } from "./context.server";
 import { notFound } from "./errors";
+import { underPath } from "./scope.server";
 
 type Reader = Ctx["db"] | Tx;
 
@@ -71,11 +72,7 @@ export function idsOfPath(path: string): number[] {
   return path.split("/").filter(Boolean).map(Number);
 }
 
-/** The subtree rooted at `path` (itself included) as an index range: paths hold only digits
- * and "/", and "0" follows "/" in byte order, so [prefix, prefix-without-slash + "0"). */
-export function underPath(column: SQLiteColumn, path: string): SQL {
-  return and(gte(column, path), lt(column, `${path.slice(0, -1)}0`))!;
-}
+export { underPath };
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
