@@ -4,8 +4,7 @@
 // Dates: validity dates are calendar days 'YYYY-MM-DD', both ends inclusive (the districts
 // abolished on 01/07/2025 carry valid_to 2025-06-30). A change "effective on D" ends the
 // previous state on D − 1 day and starts the new one on D.
-import { and, count, desc, eq, gte, isNull, lt, ne, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, count, desc, eq, isNull, ne } from "drizzle-orm";
 import { organizations, organizationVersions, people, type OrgKind } from "../../db/schema";
 import { can, type OrgNode } from "~/auth/policy";
 import { TIME_ZONE } from "~/i18n/format";

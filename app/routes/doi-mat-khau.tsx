@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { changeOwnPassword, mustChangePassword } from "~/models/accounts.server";
 import { changePasswordSchema } from "~/schemas/auth";
-import { ErrorSummary, Form, Hidden, PageTitle, TextField, useValidatedForm } from "~/components/form";
+import { ErrorSummary, Form, PageTitle, TextField, useValidatedForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { attempt, formFailure, formValues, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
