@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DomainError } from "~/models/errors";
 import { getGrant, grantRole, grantsOf, myGrants, revokeRole } from "~/models/grants.server";
 import { freshDb, type TestDb } from "../helpers/db";
+import { failure } from "../helpers/refusal";
 
 let t: TestDb;
 let city: { id: number; path: string };
@@ -34,15 +34,6 @@ const events = () =>
     payload: string;
   }[];
 const liveGrants = () => (t.handle.sqlite.prepare("SELECT count(*) AS n FROM role_grants WHERE revoked_at IS NULL").get() as { n: number }).n;
-function failure(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("granting roles", () => {
   it("grants several roles to one person, valid for the subtree, and ledgers each", () => {

@@ -1,9 +1,11 @@
 // A small tree and a complete application, shared by the initiative tests.
 import type { InitiativeKind } from "../../db/enums";
-import { DomainError } from "~/models/errors";
 import type { Ctx } from "~/models/context.server";
 import { createDraft, saveSection } from "~/models/initiatives.server";
 import { freshDb, type TestDb } from "../helpers/db";
+import { failure } from "../helpers/refusal";
+
+export { failure };
 
 export type Tree = {
   t: TestDb;
@@ -65,12 +67,3 @@ export function draft(ctx: Ctx, kind: InitiativeKind = "initiative", over: { tas
   return id;
 }
 
-export function failure(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}

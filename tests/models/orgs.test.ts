@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { asc, eq, sql } from "drizzle-orm";
 import { organizations, organizationVersions } from "../../db/schema";
-import { DomainError } from "~/models/errors";
 import { countEvents, verifyLedger } from "~/models/ledger.server";
 import {
   browseTree, closeOrg, createOrg, getOrgDetail, listChildren, moveOrg, orgForChange, orgNameAt, renameOrg, searchOrgs,
 } from "~/models/orgs.server";
 import { freshDb, type TestDb } from "../helpers/db";
+import { failure } from "../helpers/refusal";
 
 let t: TestDb;
 let ids: { city: number; p1: number; p2: number; g1: number; c1: number; c2: number };
@@ -45,15 +45,6 @@ const snapshot = () => ({
 });
 
 /** Run a call that must fail; return its DomainError. */
-function failure(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("createOrg", () => {
   it("creates a child with its path and depth and records org.created", () => {

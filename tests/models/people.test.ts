@@ -3,13 +3,13 @@ import { hashPassword } from "~/auth/passwords.server";
 import { resolveSession } from "~/auth/sessions.server";
 import { compareByGivenName } from "~/i18n/format";
 import { signIn } from "~/models/accounts.server";
-import { DomainError } from "~/models/errors";
 import { issueTemporaryPassword, unlockAccount } from "~/models/people-account.server";
 import { viSortKey } from "~/models/people-sort.server";
 import { createPerson, deactivatePerson, reactivatePerson, updatePerson } from "~/models/people-write.server";
 import { getPerson, listPeople } from "~/models/people.server";
 import { createPersonSchema, type CreatePersonData } from "~/schemas/people";
 import { freshDb, type TestDb } from "../helpers/db";
+import { failureAsync as failure } from "../helpers/refusal";
 
 const PASSWORD = "Sông Sài Gòn xanh mãi";
 const policies = { session: { idleMinutes: 30, absoluteHours: 12 }, lockout: { threshold: 5, minutes: 15 } };
@@ -51,15 +51,6 @@ const events = () =>
     entityId: string;
     payload: string;
   }[];
-async function failure(p: Promise<unknown> | (() => unknown)): Promise<DomainError> {
-  try {
-    await (typeof p === "function" ? p() : p);
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("creating people", () => {
   it("creates a person with an account that must change its password at first sign-in", async () => {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { DomainError } from "~/models/errors";
 import { countEvents, verifyLedger } from "~/models/ledger.server";
 import { listMyNotifications, markAllRead, markRead, unreadCount } from "~/models/notifications.server";
 import {
@@ -8,6 +7,7 @@ import {
 } from "~/models/tasks.server";
 import { taskSchema, toTaskInput, type TaskInput } from "~/schemas/tasks";
 import { freshDb, type TestDb } from "../helpers/db";
+import { failure } from "../helpers/refusal";
 
 let t: TestDb;
 let o: Record<"city" | "p1" | "p2" | "g" | "c1" | "c2" | "p2c", number>;
@@ -58,15 +58,6 @@ const input = (over: Partial<TaskInput> = {}): TaskInput => ({
   ...over,
 });
 
-function failure(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
