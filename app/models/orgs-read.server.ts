@@ -1,7 +1,7 @@
 // Reading the organization tree: node pages, children, search, the tree browse, and the
 // name a node had on a given day. Every read is scoped by org.view: a node outside the
 // actor's subtrees is "not found", never "forbidden".
-import { and, asc, count, desc, eq, inArray, isNull, lte, gte, not, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { ledgerEvents, ledgerPayloads, organizations, organizationVersions, people, type OrgKind } from "../../db/schema";
 import { can, canCreateChild, canManageNode, scopes, type Permission } from "~/auth/policy";
@@ -12,6 +12,7 @@ import { pathScope } from "./scope.server";
 import {
   asPolicyNode, blockerMessage, closeBlockers, currentSince, idsOfPath, loadNode, underPath, visibleNode, type CloseBlockers, type NodeRow,
 } from "./orgs-shared.server";
+import { orgStateAt } from "./orgs-history.server";
 
 type Db = Ctx["db"];
 
@@ -193,33 +194,6 @@ export function browseTree(ctx: Ctx, input: { expanded?: number[]; includeClosed
     expanded[id] = childrenOf(ctx.db, id, { includeClosed: input.includeClosed, pageSize: TREE_LIMIT });
   }
   return { roots: tree, expanded };
-}
-
-/** The node as it was on `isoDate` (name, parent), from its versions; null when it did not
- * exist then. Unscoped: for server code that has already checked access to the record. */
-export function orgStateAt(db: Db, id: number, isoDate: string): { id: number; code: string; kind: OrgKind; name: string; parentId: number | null } | null {
-  const node = loadNode(db, id);
-  if (!node || isoDate < node.validFrom || (node.validTo && isoDate > node.validTo)) return null;
-  const version = db
-    .select({ name: organizationVersions.name, parentId: organizationVersions.parentId })
-    .from(organizationVersions)
-    .where(and(eq(organizationVersions.orgId, id), lte(organizationVersions.validFrom, isoDate), gte(organizationVersions.validTo, isoDate)))
-    .orderBy(desc(organizationVersions.validFrom))
-    .limit(1)
-    .get();
-  const state = version ?? { name: node.name, parentId: node.parentId };
-  return { id: node.id, code: node.code, kind: node.kind, ...state };
-}
-
-/** The name and parent a visible node had on a date: "where was this record made?". */
-export function orgNameAt(ctx: Ctx, id: number, isoDate: string): { name: string; code: string; parent: { id: number; name: string } | null } | null {
-  visibleNode(ctx, ctx.db, id);
-  const state = orgStateAt(ctx.db, id, isoDate);
-  if (!state) return null;
-  const parentState = state.parentId ? orgStateAt(ctx.db, state.parentId, isoDate) : null;
-  const parentNow = state.parentId && !parentState ? loadNode(ctx.db, state.parentId) : undefined;
-  const parentName = parentState?.name ?? parentNow?.name;
-  return { name: state.name, code: state.code, parent: state.parentId && parentName ? { id: state.parentId, name: parentName } : null };
 }
 
 export type ChangeKind = "create" | "rename" | "move" | "close";

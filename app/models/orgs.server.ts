@@ -13,6 +13,7 @@ import { CREATABLE_KINDS } from "~/schemas/orgs";
 import { addDays, asPolicyNode, blockerMessage, closeBlockers, currentSince, isIsoDate, loadNodeByCode, todayIso, underPath, visibleNode, type NodeRow } from "./orgs-shared.server";
 
 export * from "./orgs-read.server";
+export * from "./orgs-history.server";
 
 export type NewOrgRow = {
   code: string;

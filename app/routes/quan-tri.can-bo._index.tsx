@@ -9,7 +9,7 @@ import { translateMaybe } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { matchOrgs } from "~/models/org-pick.server";
-import { listPeople } from "~/models/people.server";
+import { listPeople } from "~/models/people-list.server";
 import { peopleFilterSchema } from "~/schemas/people";
 import { guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
