@@ -89,6 +89,9 @@ export function Shell({ children }: { children: React.ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>{t("footer.text")}</p>
+        <p>
+          <Link to="/kiem-tra-bien-nhan">{t("footer.checkReceipt")}</Link>
+        </p>
       </footer>
     </>
   );

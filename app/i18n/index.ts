@@ -9,6 +9,7 @@ import { importing as viImport } from "./vi/import";
 import { ledger as viLedger } from "./vi/ledger";
 import { tasks as viTasks } from "./vi/tasks";
 import { initiatives as viInitiatives } from "./vi/initiatives";
+import { receipts as viReceipts } from "./vi/receipts";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -18,11 +19,12 @@ import { importing as enImport } from "./en/import";
 import { ledger as enLedger } from "./en/ledger";
 import { tasks as enTasks } from "./en/tasks";
 import { initiatives as enInitiatives } from "./en/initiatives";
+import { receipts as enReceipts } from "./en/receipts";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viReceipts };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enReceipts };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];

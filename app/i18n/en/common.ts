@@ -63,6 +63,7 @@ export const common: Record<keyof typeof vi, string> = {
   "status.inactive": "Inactive",
   "status.closed": "Dissolved",
   "footer.text": "Portal of the scheme to encourage and protect dynamic, creative cadres who act for the common good.",
+  "footer.checkReceipt": "Check a registration receipt",
   "role.cadre": "Cadre / party member",
   "role.leader": "Cell / committee leader",
   "role.evaluator": "Evaluation council member",

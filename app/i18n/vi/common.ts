@@ -61,6 +61,7 @@ export const common = {
   "status.inactive": "Ngừng hoạt động",
   "status.closed": "Đã giải thể",
   "footer.text": "Cổng thông tin phục vụ Đề án khuyến khích và bảo vệ cán bộ năng động, sáng tạo vì lợi ích chung.",
+  "footer.checkReceipt": "Kiểm tra biên nhận đăng ký",
   "role.cadre": "Cán bộ, đảng viên",
   "role.leader": "Lãnh đạo chi bộ, cấp ủy",
   "role.evaluator": "Thành viên hội đồng đánh giá",
