@@ -30,7 +30,13 @@ describe("public receipt check", () => {
     expect(result).toEqual({ signature: "bad_signature", record: null, ledger: null, receipt: null });
   });
 
-  it("says the record changed when the stored version no longer has the receipt's hash", () => {
+  it("a submitted version cannot be changed or deleted", () => {
+    expect(() => w.t.handle.sqlite.prepare("UPDATE initiative_versions SET content = '{}' WHERE version = 1").run()).toThrow(/frozen/);
+    expect(() => w.t.handle.sqlite.prepare("DELETE FROM initiative_versions WHERE version = 1").run()).toThrow(/frozen/);
+  });
+
+  it("says the record changed when the stored version no longer has the receipt's hash (trigger dropped)", () => {
+    w.t.handle.sqlite.exec("DROP TRIGGER initiative_versions_frozen");
     w.t.handle.sqlite.prepare("UPDATE initiative_versions SET content_sha256 = ? WHERE version = 1").run("e".repeat(64));
     expect(check(text)).toMatchObject({ signature: "valid", record: "changed" });
   });
