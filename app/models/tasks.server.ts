@@ -29,6 +29,12 @@ type Checked = {
   assigneeIds: number[];
 };
 
+/** The columns a draft's form decides (the server sets status and times). */
+function editableColumns(v: Checked) {
+  const { orgId, title, areas, description, periodYear, periodQuarter, deadline } = v;
+  return { orgId, title, areas, description, periodYear, periodQuarter, deadline, searchText: fold(`${title} ${description}`) };
+}
+
 export function createTask(ctx: Ctx, input: TaskInput): { id: number } {
   return write(ctx, (tx) => {
     if (!canAnywhere(ctx.actor, "task.manage")) throw forbidden();
@@ -37,16 +43,9 @@ export function createTask(ctx: Ctx, input: TaskInput): { id: number } {
     const { id } = tx
       .insert(tasks)
       .values({
-        orgId: v.orgId,
-        title: v.title,
-        areas: v.areas,
-        description: v.description,
-        periodYear: v.periodYear,
-        periodQuarter: v.periodQuarter,
-        deadline: v.deadline,
+        ...editableColumns(v),
         warningId: null,
         status: "draft",
-        searchText: fold(`${v.title} ${v.description}`),
         createdBy: ctx.actor!.personId,
         createdAt: at,
         updatedAt: at,
@@ -67,14 +66,7 @@ export function updateTask(ctx: Ctx, id: number, input: TaskInput): void {
     const v = check(ctx, tx, input);
     tx.update(tasks)
       .set({
-        orgId: v.orgId,
-        title: v.title,
-        areas: v.areas,
-        description: v.description,
-        periodYear: v.periodYear,
-        periodQuarter: v.periodQuarter,
-        deadline: v.deadline,
-        searchText: fold(`${v.title} ${v.description}`),
+        ...editableColumns(v),
         updatedAt: nowIso(ctx),
       })
       .where(eq(tasks.id, id))
