@@ -1,7 +1,7 @@
 // People of the portal (cadres, party members) and their accounts.
 import { eq, sql } from "drizzle-orm";
 import { accounts, organizations, people } from "../../db/schema";
-import { canManagePerson, canViewPerson } from "~/auth/policy";
+import { canAdministerAccount, canManagePerson, canViewPerson } from "~/auth/policy";
 import { fold } from "~/utils/fold";
 import type { Ctx, Tx } from "./context.server";
 import { notFound } from "./errors";
@@ -97,6 +97,8 @@ export type PersonDetail = {
   updatedAt: string;
   account: { id: number; username: string; status: AccountStatus; lockedUntil: string | null; lastSignInAt: string | null; passwordChangedAt: string | null } | null;
   canManage: boolean;
+  /** May deactivate them or issue them a password (the policy: not oneself). */
+  canAdminister: boolean;
   isSelf: boolean;
 };
 
@@ -139,6 +141,7 @@ export function getPerson(ctx: Ctx, id: number, db: Ctx["db"] | Tx = ctx.db): Pe
     ...person,
     account: accountId !== null && username !== null ? { id: accountId, username, status, lockedUntil, lastSignInAt, passwordChangedAt } : null,
     canManage: canManagePerson(ctx.actor, { id: row.id, orgPath: row.orgPath }),
+    canAdminister: canAdministerAccount(ctx.actor, { id: row.id, orgPath: row.orgPath }),
     isSelf: ctx.actor?.personId === row.id,
   };
 }

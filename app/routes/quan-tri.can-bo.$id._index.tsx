@@ -107,7 +107,7 @@ export default function PersonPage() {
           </div>
         ) : null}
       </dl>
-      {person.canManage && !person.isSelf ? (
+      {person.canAdminister ? (
         <div className="button-group">
           {person.active ? (
             <Link to={`${base}/mat-khau-tam`} className="button button--secondary">
