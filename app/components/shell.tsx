@@ -51,6 +51,12 @@ export function Shell({ children }: { children: React.ReactNode }) {
                 <NavLink to="/nhiem-vu">{t("nav.tasks")}</NavLink>
               </li>
               <li>
+                <NavLink to="/sang-kien">{t("nav.initiatives")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/tim-kiem">{t("nav.search")}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/thong-bao">
                   {t("nav.notifications")}
                   {data.unread ? " " : null}

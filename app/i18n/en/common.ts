@@ -9,6 +9,8 @@ export const common: Record<keyof typeof vi, string> = {
   "nav.main": "Main navigation",
   "nav.home": "Home",
   "nav.tasks": "Tasks",
+  "nav.initiatives": "Initiatives",
+  "nav.search": "Search",
   "nav.notifications": "Notifications",
   "nav.unread": "{count} unread",
   "nav.orgs": "Party organizations",

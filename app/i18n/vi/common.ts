@@ -7,6 +7,8 @@ export const common = {
   "nav.main": "Điều hướng chính",
   "nav.home": "Trang chủ",
   "nav.tasks": "Nhiệm vụ",
+  "nav.initiatives": "Sáng kiến, giải pháp",
+  "nav.search": "Tìm kiếm",
   "nav.notifications": "Thông báo",
   "nav.unread": "{count} chưa đọc",
   "nav.orgs": "Tổ chức đảng",
