@@ -10,6 +10,7 @@ import { ledger as viLedger } from "./vi/ledger";
 import { tasks as viTasks } from "./vi/tasks";
 import { initiatives as viInitiatives } from "./vi/initiatives";
 import { receipts as viReceipts } from "./vi/receipts";
+import { deadlines as viDeadlines } from "./vi/deadlines";
 import { attachments as viAttachments } from "./vi/attachments";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
@@ -21,12 +22,13 @@ import { ledger as enLedger } from "./en/ledger";
 import { tasks as enTasks } from "./en/tasks";
 import { initiatives as enInitiatives } from "./en/initiatives";
 import { receipts as enReceipts } from "./en/receipts";
+import { deadlines as enDeadlines } from "./en/deadlines";
 import { attachments as enAttachments } from "./en/attachments";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viReceipts, ...viAttachments };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viReceipts, ...viAttachments, ...viDeadlines };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enReceipts, ...enAttachments };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enReceipts, ...enAttachments, ...enDeadlines };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
