@@ -78,8 +78,9 @@ function selfAuthor(tx: Tx, personId: number): Omit<StoredAuthor, "shareBp"> {
 }
 
 /** The initiative if the actor may edit it now: not found when they may not see it, refused
- * when they see it but may not edit (a leader; or the authors once it is submitted). */
-function editable(ctx: Ctx, tx: Tx, id: number): Loaded {
+ * when they see it but may not edit (a leader; or the authors once it is submitted).
+ * Exported for the attachments model, which edits the same draft under the same rule. */
+export function editable(ctx: Ctx, tx: Ctx["db"] | Tx, id: number): Loaded {
   const loaded = loadInitiative(tx, id);
   if (!loaded || !canViewInitiative(ctx.actor, loaded.record)) throw notFound();
   if (!canEditInitiative(ctx.actor, loaded.record)) {
