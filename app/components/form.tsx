@@ -144,8 +144,8 @@ export function inputProps(props: FieldProps) {
   };
 }
 
-export function TextField(props: FieldProps & { type?: string; autoComplete?: string; inputMode?: "numeric" | "email" | "text"; width?: "short" | "full" }) {
-  const { type = "text", autoComplete, inputMode, width } = props;
+export function TextField(props: FieldProps & { type?: string; autoComplete?: string; inputMode?: "numeric" | "email" | "text"; width?: "short" | "full"; list?: string }) {
+  const { type = "text", autoComplete, inputMode, width, list } = props;
   const { error, attrs } = inputProps(props);
   return (
     <FieldFrame {...props} error={error}>
@@ -154,6 +154,7 @@ export function TextField(props: FieldProps & { type?: string; autoComplete?: st
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        list={list}
         {...attrs}
         defaultValue={type === "password" ? undefined : attrs.defaultValue}
       />
@@ -208,6 +209,41 @@ export function Hidden({ name, form, value }: { name: string; form?: FormApi; va
 export function PageTitle({ title, hasErrors = false }: { title: string; hasErrors?: boolean }) {
   const t = useT();
   return <title>{`${hasErrors ? t("form.errorTitlePrefix") : ""}${title} — ${t("app.shortName")}`}</title>;
+}
+
+/** Radio buttons in a fieldset with a legend; each option may carry a hint. */
+export function RadioGroup({ name, legend, options, form }: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  form: FormApi;
+}) {
+  const t = useT();
+  const error = form.errors[name];
+  const current = String(form.values[name] ?? "");
+  return (
+    <fieldset className={error ? "field field--error" : "field"} id={fieldId(name)} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="field__error" id={`${fieldId(name)}-error`}>
+          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o) => {
+        const id = `${fieldId(name)}-${o.value}`;
+        return (
+          <div className="radio" key={o.value}>
+            <input type="radio" id={id} value={o.value} defaultChecked={current === o.value} {...form.register(name)} />
+            <label htmlFor={id}>
+              {o.label}
+              {o.hint ? <span className="radio__hint">{o.hint}</span> : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
 }
 
 export { Form };

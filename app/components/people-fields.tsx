@@ -1,7 +1,7 @@
 // Pieces of the people administration pages: the person's fields (create and edit), the
 // organization field (code or name, with native suggestions that need no JavaScript),
-// radio buttons, and the account status tag.
-import { Checkbox, FieldFrame, fieldId, inputProps, TextField, type FormApi } from "~/components/form";
+// and the account status tag.
+import { Checkbox, FieldFrame, inputProps, TextField, type FormApi } from "~/components/form";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -62,41 +62,6 @@ export function OrgField({ name, label, hint, form, suggestions, candidates }: {
         </div>
       ) : null}
     </FieldFrame>
-  );
-}
-
-/** Radio buttons in a fieldset with a legend; each option may carry a hint. */
-export function RadioGroup({ name, legend, options, form }: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string; hint?: string }[];
-  form: FormApi;
-}) {
-  const t = useT();
-  const error = form.errors[name];
-  const current = String(form.values[name] ?? "");
-  return (
-    <fieldset className={error ? "field field--error" : "field"} id={fieldId(name)} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="field__error" id={`${fieldId(name)}-error`}>
-          <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o) => {
-        const id = `${fieldId(name)}-${o.value}`;
-        return (
-          <div className="radio" key={o.value}>
-            <input type="radio" id={id} value={o.value} defaultChecked={current === o.value} {...form.register(name)} />
-            <label htmlFor={id}>
-              {o.label}
-              {o.hint ? <span className="radio__hint">{o.hint}</span> : null}
-            </label>
-          </div>
-        );
-      })}
-    </fieldset>
   );
 }
 

@@ -9,6 +9,7 @@ import { importing as viImport } from "./vi/import";
 import { ledger as viLedger } from "./vi/ledger";
 import { tasks as viTasks } from "./vi/tasks";
 import { initiatives as viInitiatives } from "./vi/initiatives";
+import { initiativePages as viInitiativePages } from "./vi/initiative-pages";
 import { receipts as viReceipts } from "./vi/receipts";
 import { deadlines as viDeadlines } from "./vi/deadlines";
 import { attachments as viAttachments } from "./vi/attachments";
@@ -21,14 +22,15 @@ import { importing as enImport } from "./en/import";
 import { ledger as enLedger } from "./en/ledger";
 import { tasks as enTasks } from "./en/tasks";
 import { initiatives as enInitiatives } from "./en/initiatives";
+import { initiativePages as enInitiativePages } from "./en/initiative-pages";
 import { receipts as enReceipts } from "./en/receipts";
 import { deadlines as enDeadlines } from "./en/deadlines";
 import { attachments as enAttachments } from "./en/attachments";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viReceipts, ...viAttachments, ...viDeadlines };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enReceipts, ...enAttachments, ...enDeadlines };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];

@@ -104,3 +104,8 @@ export function withdraw(ctx: Ctx, id: number, input: { reason?: string } = {}):
     });
   });
 }
+
+/** The decision due date if a registration were accepted today (shown before accepting). */
+export function decisionDueIfAcceptedToday(ctx: Ctx): string {
+  return addMonthsClamped(todayIso(ctx), DECISION_MONTHS);
+}

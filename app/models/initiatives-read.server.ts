@@ -76,6 +76,35 @@ export function getVersionDiff(ctx: Ctx, id: number, a: number, b: number): { a:
   return { a, b, changes: diffContents(parseContent(before.content), parseContent(after.content)) };
 }
 
+/**
+ * One version as submitted (or the authors' draft), with what changed since the version
+ * before it that the actor may read.
+ */
+export function getVersionView(ctx: Ctx, id: number, version: number) {
+  const loaded = viewable(ctx, ctx.db, id);
+  const v = readableVersion(ctx, loaded, version);
+  const content = parseContent(v.content);
+  const previous = readableVersions(ctx, loaded)
+    .filter((x) => x.version < version)
+    .at(-1);
+  const changes = previous ? diffContents(parseContent(readableVersion(ctx, loaded, previous.version).content), content) : [];
+  return {
+    id: loaded.row.id,
+    kind: loaded.row.kind,
+    title: loaded.row.title,
+    registrationNumber: loaded.row.registrationNumber,
+    version: v.version,
+    submittedAt: v.submittedAt,
+    contentSha256: v.contentSha256,
+    ledgerSeq: v.ledgerSeq,
+    ledgerHash: v.ledgerHash,
+    content,
+    authors: v.submittedAt ? ((content.authors as StoredAuthor[] | undefined) ?? []) : loaded.authors,
+    previous: previous?.version ?? null,
+    changes,
+  };
+}
+
 export type SectionStatus = { section: Section; state: SectionState };
 
 /** The task list of the form: each section not started, in progress or done (authors only). */

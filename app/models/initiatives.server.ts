@@ -25,6 +25,7 @@ import { loadNode } from "./orgs-shared.server";
 import { loadTask } from "./tasks-shared.server";
 
 export * from "./initiatives-decide.server";
+export * from "./initiatives-forms.server";
 export * from "./initiatives-lists.server";
 export * from "./initiatives-read.server";
 

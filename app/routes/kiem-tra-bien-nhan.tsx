@@ -3,9 +3,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, FieldFrame, PageTitle, TextArea } from "~/components/form";
-import { SummaryList } from "~/components/summary";
+import { ReceiptSummary } from "~/components/receipt-summary";
 import type { MessageKey } from "~/i18n";
-import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { checkReceipt, type ReceiptCheckResult } from "~/models/receipt-check.server";
 import { RECEIPT_MAX_BYTES } from "~/schemas/receipts";
@@ -82,20 +81,7 @@ function Result({ result }: { result: ReceiptCheckResult }) {
         {result.record ? <li>{t(`receipts.record.${result.record}`)}</li> : null}
         {result.ledger ? <li>{t(`receipts.ledger.${result.ledger}`)}</li> : null}
       </ul>
-      {r ? (
-        <SummaryList
-          rows={[
-            { label: t("receipts.field.number"), value: r.registrationNumber },
-            { label: t("receipts.field.title"), value: r.title },
-            { label: t("receipts.field.authors"), value: r.authors.map((a) => `${a.name} (${formatNumber(a.share)} %)`).join("; ") },
-            { label: t("receipts.field.organization"), value: r.organization },
-            { label: t("receipts.field.submittedAt"), value: formatDateTime(r.submittedAt) },
-            { label: t("receipts.field.version"), value: String(r.version) },
-            { label: t("receipts.field.hash"), value: <span className="mono">{r.contentSha256}</span> },
-            { label: t("receipts.field.ledger"), value: <span className="mono">#{r.ledger.seq} {r.ledger.hash}</span> },
-          ]}
-        />
-      ) : null}
+      {r ? <ReceiptSummary receipt={r} /> : null}
     </section>
   );
 }

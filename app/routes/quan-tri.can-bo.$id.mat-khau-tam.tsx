@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, Form, Hidden, PageTitle, TextField, useValidatedForm } from "~/components/form";
-import { RadioGroup } from "~/components/people-fields";
+import { ErrorSummary, Form, Hidden, PageTitle, RadioGroup, TextField, useValidatedForm } from "~/components/form";
 import { TemporaryPasswordPanel } from "~/components/temporary-password";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

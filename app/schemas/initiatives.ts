@@ -143,16 +143,26 @@ export function checkSection(section: Section, values: unknown, opts: { today: s
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, data };
 }
 
-/** The authors list as a plain form sends it ("authors.0.fullName" …) → an array of rows. */
-export function authorsFromForm(values: Record<string, string>): { authors: Record<string, string>[] } {
+/** The author rows as a plain form sends them ("authors.0.fullName" …), in index order; a
+ * missing index is an empty row, so that row numbers match what the person sees. */
+export function authorRowsFromForm(values: Record<string, string>): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
   for (const [key, value] of Object.entries(values)) {
     const m = /^authors\.(\d{1,2})\.(\w+)$/.exec(key);
     if (!m || Number(m[1]) >= MAX_AUTHORS) continue;
     (rows[Number(m[1])] ??= {})[m[2]] = value;
   }
-  // Blank rows (a spare row of the form left empty) are not authors.
-  return { authors: rows.filter((r) => r && Object.values(r).some((v) => v.trim() !== "")) };
+  return Array.from(rows, (r) => r ?? {});
+}
+
+/** A spare row of the form left empty (not an author). */
+export const isBlankRow = (row: Record<string, string>) => Object.values(row).every((v) => v.trim() === "");
+
+/** Rows back to the form's flat names. */
+export function authorRowsToValues(rows: Record<string, string>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  rows.forEach((row, i) => Object.entries(row).forEach(([k, v]) => (out[`authors.${i}.${k}`] = v)));
+  return out;
 }
 
 // --- Decisions ---------------------------------------------------------------------------
@@ -166,3 +176,18 @@ export const optionalReasonSchema = z.object({ reason: text(2000) });
 
 export const INBOX_SORTS = ["newest", "oldest", "due", "number"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
+
+// --- A new registration -------------------------------------------------------------------
+
+const optionalId = z
+  .string()
+  .trim()
+  .default("")
+  .refine((v) => v === "" || /^[1-9]\d{0,15}$/.test(v), "errors.chooseOne")
+  .transform((v) => (v === "" ? null : Number(v)));
+
+export const newDraftSchema = z.object({
+  kind: z.enum(["initiative", "solution"], { error: "initiatives.errors.chooseKind" }),
+  taskId: optionalId,
+  receivingOrgId: optionalId,
+});

@@ -50,6 +50,7 @@ export const initiatives: Record<keyof typeof vi, string> = {
   "initiatives.sort.oldest": "Oldest first",
   "initiatives.sort.due": "Decision due soonest",
   "initiatives.sort.number": "Registration number",
+  "initiatives.errors.chooseKind": "Choose an initiative or a prevention solution",
   "initiatives.errors.unknownPerson": "No active cadre with this username",
   "initiatives.errors.birthFuture": "The date of birth cannot be after today",
   "initiatives.errors.appliedFuture": "The date applied cannot be after today",

@@ -22,6 +22,7 @@ export const receipts: Record<keyof typeof vi, string> = {
   "receipts.ledger.matches": "The ledger event at the receipt's position still matches.",
   "receipts.ledger.changed": "The ledger event at the receipt's position does NOT match.",
   "receipts.field.number": "Registration number",
+  "receipts.field.kind": "Kind",
   "receipts.field.title": "Title",
   "receipts.field.authors": "Authors (contribution)",
   "receipts.field.organization": "Receiving organization",

@@ -49,6 +49,7 @@ export const initiatives = {
   "initiatives.sort.oldest": "Nộp sớm trước",
   "initiatives.sort.due": "Hạn quyết định gần nhất",
   "initiatives.sort.number": "Số đăng ký",
+  "initiatives.errors.chooseKind": "Vui lòng chọn sáng kiến hoặc giải pháp phòng ngừa",
   "initiatives.errors.unknownPerson": "Không tìm thấy cán bộ đang hoạt động với tên đăng nhập này",
   "initiatives.errors.birthFuture": "Ngày sinh không được sau ngày hôm nay",
   "initiatives.errors.appliedFuture": "Ngày áp dụng không được sau ngày hôm nay",

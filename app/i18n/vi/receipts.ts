@@ -20,6 +20,7 @@ export const receipts = {
   "receipts.ledger.matches": "Sự kiện trong sổ cái tại vị trí ghi trên biên nhận vẫn khớp.",
   "receipts.ledger.changed": "Sự kiện trong sổ cái tại vị trí ghi trên biên nhận KHÔNG khớp.",
   "receipts.field.number": "Số đăng ký",
+  "receipts.field.kind": "Loại",
   "receipts.field.title": "Tên sáng kiến, giải pháp",
   "receipts.field.authors": "Tác giả (tỷ lệ đóng góp)",
   "receipts.field.organization": "Tổ chức tiếp nhận",

@@ -1,0 +1,119 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { canAnywhere } from "~/auth/policy";
+import { PageTitle } from "~/components/form";
+import { InboxFilters } from "~/components/initiative-inbox-filters";
+import { InitiativeStatusTag } from "~/components/initiative-parts";
+import { Pagination, pageFromUrl } from "~/components/pagination";
+import { SuccessBanner } from "~/components/summary";
+import type { MessageKey } from "~/i18n";
+import { formatDate, formatDateTime, fullName } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { INITIATIVE_PAGE_SIZE, inboxView, listMine } from "~/models/initiatives.server";
+import { initiativeFilters, type InitiativeView } from "~/schemas/initiative-filters";
+import { guard } from "~/utils/http.server";
+import { savedBanner } from "~/utils/initiatives-route.server";
+import { requireSession } from "~/utils/request.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ctx, actor } = await requireSession(request);
+  const url = new URL(request.url);
+  const filters = initiativeFilters(url.searchParams);
+  const receives = canAnywhere(actor, "initiative.receive") || canAnywhere(actor, "initiative.audit");
+  const view: InitiativeView = filters.view === "tiep-nhan" && receives ? "tiep-nhan" : "cua-toi";
+  const page = pageFromUrl(url);
+  if (view === "tiep-nhan") {
+    const inbox = guard(() => inboxView(ctx, filters, page));
+    return json({ view, receives, filters, list: inbox.list, inbox, saved: savedBanner(url), thisYear: new Date().getFullYear() });
+  }
+  const list = guard(() => listMine(ctx, page));
+  return json({ view, receives, filters, list, inbox: null, saved: savedBanner(url), thisYear: new Date().getFullYear() });
+}
+
+const VIEW_LABELS: Record<InitiativeView, MessageKey> = { "cua-toi": "initiatives.view.mine", "tiep-nhan": "initiatives.view.inbox" };
+
+export default function InitiativesIndex() {
+  const { view, receives, filters, list, inbox, saved, thisYear } = useLoaderData<typeof loader>();
+  const t = useT();
+  const views: InitiativeView[] = receives ? ["cua-toi", "tiep-nhan"] : ["cua-toi"];
+  const table = (
+    <section aria-labelledby="initiative-table-caption">
+      <div className="table-wrap">
+        <table className="initiative-table">
+          <caption id="initiative-table-caption">{t(view === "tiep-nhan" ? "initiatives.caption.inbox" : "initiatives.caption.mine")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("initiatives.col.number")}</th>
+              <th scope="col">{t("initiatives.col.title")}</th>
+              <th scope="col">{t("initiatives.col.kind")}</th>
+              {view === "tiep-nhan" ? <th scope="col">{t("initiatives.col.creator")}</th> : null}
+              <th scope="col">{t("initiatives.col.org")}</th>
+              <th scope="col">{t(view === "tiep-nhan" ? "initiatives.col.submittedAt" : "initiatives.col.updatedAt")}</th>
+              {view === "tiep-nhan" ? <th scope="col">{t("initiatives.col.due")}</th> : null}
+              <th scope="col">{t("initiatives.col.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r) => (
+              <tr key={r.id}>
+                <td className="mono">{r.registrationNumber ?? t("initiatives.noNumber")}</td>
+                <td data-label={t("initiatives.col.title")}>
+                  <Link to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</Link>
+                </td>
+                <td data-label={t("initiatives.col.kind")}>{t(`initiatives.kind.${r.kind}` as MessageKey)}</td>
+                {view === "tiep-nhan" ? (
+                  <td data-label={t("initiatives.col.creator")}>{fullName({ familyName: r.creatorFamilyName, middleName: r.creatorMiddleName, givenName: r.creatorGivenName })}</td>
+                ) : null}
+                <td data-label={t("initiatives.col.org")}>{r.receivingOrgName}</td>
+                <td data-label={t(view === "tiep-nhan" ? "initiatives.col.submittedAt" : "initiatives.col.updatedAt")}>
+                  {formatDateTime(view === "tiep-nhan" ? r.submittedAt : r.updatedAt)}
+                </td>
+                {view === "tiep-nhan" ? <td data-label={t("initiatives.col.due")}>{formatDate(r.decisionDueOn) || "—"}</td> : null}
+                <td data-label={t("initiatives.col.status")}>
+                  <InitiativeStatusTag status={r.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.rows.length === 0 ? <p>{t(view === "tiep-nhan" ? "initiatives.none.inbox" : "initiatives.none.mine")}</p> : null}
+      <Pagination page={list.page} total={list.total} pageSize={INITIATIVE_PAGE_SIZE} />
+    </section>
+  );
+  return (
+    <>
+      <PageTitle title={`${t(VIEW_LABELS[view])} — ${t("initiatives.list.title")}`} />
+      {saved ? <SuccessBanner>{t(saved)}</SuccessBanner> : null}
+      <h1>{t("initiatives.list.title")}</h1>
+      <p className="lead">{t("initiatives.list.lead")}</p>
+      {views.length > 1 ? (
+        <nav aria-label={t("initiatives.view.label")}>
+          <ul className="task-tabs">
+            {views.map((v) => (
+              <li key={v}>
+                <Link to={`/sang-kien?xem=${v}`} aria-current={v === view ? "page" : undefined}>
+                  {t(VIEW_LABELS[v])}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <p>
+        <Link to="/sang-kien/moi" className="button">
+          {t("initiatives.new.link")}
+        </Link>
+      </p>
+      {inbox ? (
+        <div className="layout-sidebar">
+          <InboxFilters filters={filters} inbox={inbox} thisYear={thisYear} />
+          {table}
+        </div>
+      ) : (
+        table
+      )}
+    </>
+  );
+}
