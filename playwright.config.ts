@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Browser tests drive Debian's Chromium (npx playwright install cannot download here).
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DIR = process.env.E2E_DIR ?? "tests/.e2e";
-const env = `DATABASE_PATH=${E2E_DIR}/portal.db SECRETS_DIR=${E2E_DIR}/secrets`;
+const env = `DATABASE_PATH=${E2E_DIR}/portal.db SECRETS_DIR=${E2E_DIR}/secrets ATTACHMENTS_DIR=${E2E_DIR}/attachments`;
 
 export default defineConfig({
   testDir: "tests/e2e",
