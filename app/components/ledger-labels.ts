@@ -27,9 +27,17 @@ export const LEDGER_ACTIONS = [
   "task.updated",
   "task.published",
   "task.closed",
+  "initiative.created",
+  "initiative.saved",
+  "initiative.attachment_added",
+  "initiative.attachment_removed",
+  "initiative.submitted",
+  "initiative.returned",
+  "initiative.accepted",
+  "initiative.withdrawn",
 ] as const;
 
-export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task"] as const;
+export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative"] as const;
 
 export function actionLabel(t: Translate, code: string): string {
   const key = `ledger.action.${code}`;
