@@ -12,7 +12,10 @@ import { forbidden, notFound } from "./errors";
 import { unreadCount } from "./notifications.server";
 import { addDays, idsOfPath, loadNode, todayIso, underPath } from "./orgs-shared.server";
 import { pathScope } from "./scope.server";
+import { registrationsOf, registrationTotals } from "./tasks-registrations.server";
 import { dueTag, loadTask, NEAR_DAYS, parseAreas, type DueTag } from "./tasks-shared.server";
+
+export { taskRegistrations, type TaskRegistrations } from "./tasks-registrations.server";
 
 export const TASK_PAGE_SIZE = 25;
 
@@ -27,6 +30,8 @@ export type TaskListRow = {
   status: TaskStatus;
   due: DueTag;
   assignedToMe: boolean;
+  /** Registrations received (the leader's list only; null elsewhere). */
+  registrations: number | null;
 };
 
 export type Paged<T> = { rows: T[]; total: number; page: number };
@@ -55,6 +60,8 @@ export function getTask(ctx: Ctx, id: number) {
     assignees: task.assignees.map(({ personId, familyName, middleName, givenName, orgName }) => ({ personId, familyName, middleName, givenName, orgName })),
     assignedToMe: !!ctx.actor && task.record.assigneeIds.includes(ctx.actor.personId),
     allowed: { edit: manage && row.status === "draft", publish: manage && row.status === "draft", close: manage && row.status === "published" },
+    // Per target organization, for those who manage the task; a draft has received none.
+    registrations: manage && row.status !== "draft" ? registrationsOf(ctx.db, task) : null,
   };
 }
 
@@ -133,7 +140,7 @@ function filterWhere(ctx: Ctx, f: Partial<TaskFilters>): SQL[] {
   return where;
 }
 
-function page(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): Paged<TaskListRow> {
+function page(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[], withRegistrations = false): Paged<TaskListRow> {
   const personId = ctx.actor?.personId ?? 0;
   const total = ctx.db.select({ n: count() }).from(tasks).innerJoin(organizations, eq(organizations.id, tasks.orgId)).where(where).get()!.n;
   const rows = ctx.db
@@ -155,10 +162,17 @@ function page(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): P
     .limit(TASK_PAGE_SIZE)
     .offset((pageNo - 1) * TASK_PAGE_SIZE)
     .all();
+  const received = withRegistrations ? registrationTotals(ctx.db, rows.map((r) => r.id)) : null;
   return {
     total,
     page: pageNo,
-    rows: rows.map(({ mine, areas, ...r }) => ({ ...r, areas: parseAreas(areas), assignedToMe: !!mine, due: dueTag(ctx, r.status, r.deadline) })),
+    rows: rows.map(({ mine, areas, ...r }) => ({
+      ...r,
+      areas: parseAreas(areas),
+      assignedToMe: !!mine,
+      due: dueTag(ctx, r.status, r.deadline),
+      registrations: received ? (received.get(r.id) ?? 0) : null,
+    })),
   };
 }
 
@@ -166,7 +180,8 @@ function page(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): P
 export function listTasksForLeader(ctx: Ctx, f: Partial<TaskFilters> & { page?: number }): Paged<TaskListRow> {
   if (!canAnywhere(ctx.actor, "task.manage")) throw forbidden();
   const where = and(pathScope(organizations.path, ctx.actor, "task.manage"), ...filterWhere(ctx, f));
-  return page(ctx, where, Math.max(1, f.page ?? 1), [asc(tasks.deadline), asc(tasks.id)]);
+  // Every task listed here is one the actor manages: its registrations are theirs to count.
+  return page(ctx, where, Math.max(1, f.page ?? 1), [asc(tasks.deadline), asc(tasks.id)], true);
 }
 
 /**

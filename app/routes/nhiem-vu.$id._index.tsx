@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { SummaryList, Tag, SuccessBanner } from "~/components/summary";
-import { areaLabels, Deadline, periodLabel, TaskStatusTag } from "~/components/task-parts";
+import { areaLabels, Deadline, periodLabel, RegistrationsTable, TaskStatusTag } from "~/components/task-parts";
 import { translateMaybe } from "~/i18n";
 import { formatDateTime, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -92,7 +92,14 @@ export default function TaskDetail() {
       ) : (
         <p>{t("tasks.detail.noAssignees")}</p>
       )}
-      {task.allowed.edit || task.allowed.close ? <p className="caption">{t("tasks.detail.registrationsLater")}</p> : null}
+      {task.registrations ? (
+        <section aria-labelledby="task-registrations">
+          <h2 id="task-registrations">{t("tasks.registrations.heading")}</h2>
+          <RegistrationsTable data={task.registrations} />
+        </section>
+      ) : task.allowed.edit ? (
+        <p className="caption">{t("tasks.registrations.draft")}</p>
+      ) : null}
       {!confirm && (task.allowed.edit || task.allowed.publish || task.allowed.close) ? (
         <>
           <h2>{t("tasks.detail.actions")}</h2>

@@ -8,6 +8,7 @@ import { Pagination, pageFromUrl } from "~/components/pagination";
 import { Tag } from "~/components/summary";
 import { areaLabels, Deadline, periodLabel, TaskStatusTag } from "~/components/task-parts";
 import type { MessageKey } from "~/i18n";
+import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listTasksForLeader, listTasksReachingMe, TASK_PAGE_SIZE } from "~/models/tasks.server";
 import { AREA_SLUGS, MIN_YEAR, STATUS_SLUGS, taskFilters, type TaskView } from "~/schemas/tasks";
@@ -115,6 +116,11 @@ export default function TasksIndex() {
                   <th scope="col">{t("tasks.col.period")}</th>
                   <th scope="col">{t("tasks.col.deadline")}</th>
                   <th scope="col">{t("tasks.col.status")}</th>
+                  {view === "da-giao" ? (
+                    <th scope="col" className="num">
+                      {t("tasks.col.registrations")}
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -138,6 +144,11 @@ export default function TasksIndex() {
                     <td data-label={t("tasks.col.status")}>
                       <TaskStatusTag status={r.status} />
                     </td>
+                    {view === "da-giao" ? (
+                      <td data-label={t("tasks.col.registrations")} className="num">
+                        {formatNumber(r.registrations ?? 0)}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
