@@ -11,6 +11,7 @@ import { useRequestInfo } from "~/components/request-info";
 import { fullName } from "~/i18n/format";
 import { requestLang } from "~/i18n/lang.server";
 import { loadMe } from "~/models/accounts.server";
+import { maybeSweepDeadlines } from "~/models/deadlines.server";
 import { unreadCount } from "~/models/notifications.server";
 import { currentSession } from "~/utils/request.server";
 
@@ -24,6 +25,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = await requestLang(request);
   const session = await currentSession(request);
+  // Deadline reminders, at most every 15 minutes per process (cron runs them too), on a signed-in
+  // request and before its unread count so that a reminder shows at once. It never throws.
+  if (session) maybeSweepDeadlines(session.ctx);
   const me = session ? loadMe(session.ctx, session.actor.personId) : undefined;
   const actor = session?.actor ?? null;
   return json({
