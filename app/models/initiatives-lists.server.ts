@@ -4,7 +4,7 @@
 // queries; the inbox walks initiatives_receiving_idx (receiving_org_id, status, submitted_at).
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus, type TaskArea } from "../../db/schema";
-import { canAnywhere, scopes, type Actor } from "~/auth/policy";
+import { canAnywhere, scopes, type Actor, type Permission } from "~/auth/policy";
 import type { InboxSort } from "~/schemas/initiatives";
 import type { Ctx } from "./context.server";
 import { forbidden } from "./errors";
@@ -61,12 +61,46 @@ function paged(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): 
   return { rows, total, page };
 }
 
+/** Initiatives the person created or co-authors. */
+function mine(ctx: Ctx, me: number): SQL {
+  const coAuthored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.personId, me));
+  return or(eq(initiatives.createdBy, me), inArray(initiatives.id, coAuthored))!;
+}
+
 /** The initiatives the actor created or co-authors, drafts included, most recently changed first. */
 export function listMine(ctx: Ctx, page = 1): Paged<InitiativeListRow> {
   const me = ctx.actor?.personId;
   if (me === undefined) throw forbidden();
-  const coAuthored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.personId, me));
-  return paged(ctx, or(eq(initiatives.createdBy, me), inArray(initiatives.id, coAuthored)), page, [desc(initiatives.updatedAt), desc(initiatives.id)]);
+  return paged(ctx, mine(ctx, me), page, [desc(initiatives.updatedAt), desc(initiatives.id)]);
+}
+
+export type InitiativeHomeCard = { key: "initiativesToReceive" | "initiativesReturned" | "initiativeDrafts"; count: number; href: string };
+
+/** Home cards: registrations waiting for the actor to receive them; the actor's own drafts and
+ * registrations returned for revision. Empty counts are left out, except the leaders' inbox. */
+export function homeInitiativeCards(ctx: Ctx): InitiativeHomeCard[] {
+  const actor = ctx.actor;
+  if (!actor) return [];
+  const cards: InitiativeHomeCard[] = [];
+  if (canAnywhere(actor, "initiative.receive")) {
+    const waiting = ctx.db
+      .select({ n: count() })
+      .from(initiatives)
+      .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+      .where(and(inboxScope(actor, ["initiative.receive"]), eq(initiatives.status, "submitted")))
+      .get()!.n;
+    cards.push({ key: "initiativesToReceive", count: waiting, href: "/sang-kien?xem=tiep-nhan&trang-thai=da-nop&sap-xep=cu-nhat" });
+  }
+  const own = ctx.db
+    .select({ status: initiatives.status, n: count() })
+    .from(initiatives)
+    .where(and(mine(ctx, actor.personId), inArray(initiatives.status, ["draft", "returned"])))
+    .groupBy(initiatives.status)
+    .all();
+  const n = (status: InitiativeStatus) => own.find((r) => r.status === status)?.n ?? 0;
+  if (n("returned")) cards.push({ key: "initiativesReturned", count: n("returned"), href: "/sang-kien" });
+  if (n("draft")) cards.push({ key: "initiativeDrafts", count: n("draft"), href: "/sang-kien" });
+  return cards;
 }
 
 export type InboxFilters = {
@@ -99,8 +133,8 @@ const ORDER: Record<InboxSort, SQL[]> = {
 /** The receiving organizations the actor may see registrations of, as path ranges (not LIKE,
  * which SQLite cannot turn into an index range): the planner walks organizations_path_idx,
  * then initiatives_receiving_idx by receiving_org_id, instead of scanning every initiative. */
-export function inboxScope(actor: Actor | null): SQL {
-  const roots = [...new Set([...scopes(actor, "initiative.receive"), ...scopes(actor, "initiative.audit")])];
+export function inboxScope(actor: Actor | null, permissions: Permission[] = ["initiative.receive", "initiative.audit"]): SQL {
+  const roots = [...new Set(permissions.flatMap((p) => scopes(actor, p)))];
   const minimal = roots.filter((r) => !roots.some((other) => other !== r && r.startsWith(other)));
   return minimal.length ? or(...minimal.map((root) => underPath(organizations.path, root)))! : sql`0`;
 }

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AttachmentList } from "~/components/attachment-list";
 import { PageTitle } from "~/components/form";
 import { ContentSections } from "~/components/initiative-parts";
 import { SummaryList } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { listAttachments } from "~/models/attachments.server";
 import { getVersionView } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam, versionParam } from "~/utils/initiatives-route.server";
@@ -14,8 +16,11 @@ import { requireSession } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
-  const view = guard(() => getVersionView(ctx, initiativeIdParam(params), versionParam(params)));
-  return json({ view });
+  const id = initiativeIdParam(params);
+  const version = versionParam(params);
+  const view = guard(() => getVersionView(ctx, id, version));
+  const files = guard(() => listAttachments(ctx, id, version));
+  return json({ view, files });
 }
 
 /** "general.title" → "Thông tin chung — Tên sáng kiến, giải pháp". */
@@ -31,7 +36,7 @@ function changeText(field: string, text: string): string {
 }
 
 export default function VersionPage() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, files } = useLoaderData<typeof loader>();
   const t = useT();
   const title = t("initiatives.versions.label", { version: view.version });
   return (
@@ -92,6 +97,8 @@ export default function VersionPage() {
       ) : null}
       <h2>{t("initiatives.versions.content")}</h2>
       <ContentSections kind={view.kind} content={view.content} authors={view.authors} headingLevel={3} />
+      <h3>{t("initiatives.field.attachments")}</h3>
+      <AttachmentList initiativeId={view.id} files={files} />
     </>
   );
 }

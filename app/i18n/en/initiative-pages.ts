@@ -154,4 +154,10 @@ export const initiativePages: Record<keyof typeof vi, string> = {
   "initiatives.withdraw.title": "Withdraw the registration",
   "initiatives.withdraw.lead": "A withdrawn registration is no longer considered and cannot be submitted again; its submitted versions are kept. Do you want to withdraw it?",
   "initiatives.withdraw.submit": "Withdraw the registration",
+  "home.card.initiativesToReceive": "Registrations to receive",
+  "home.card.initiativesToReceive.hint": "Sent to the organizations you are responsible for; accept them or return them for revision.",
+  "home.card.initiativesReturned": "My registrations to revise",
+  "home.card.initiativesReturned.hint": "Returned for revision; change them and submit again.",
+  "home.card.initiativeDrafts": "Drafts not yet submitted",
+  "home.card.initiativeDrafts.hint": "Registrations you are still writing.",
 };

@@ -154,4 +154,10 @@ export const initiativePages = {
   "initiatives.withdraw.title": "Rút đơn đăng ký",
   "initiatives.withdraw.lead": "Đơn đã rút không được xem xét tiếp và không thể nộp lại; các phiên bản đã nộp vẫn được lưu. Đồng chí có chắc muốn rút đơn?",
   "initiatives.withdraw.submit": "Rút đơn đăng ký",
+  "home.card.initiativesToReceive": "Đơn đăng ký chờ tiếp nhận",
+  "home.card.initiativesToReceive.hint": "Đơn gửi đến tổ chức đồng chí phụ trách, cần tiếp nhận hoặc yêu cầu bổ sung.",
+  "home.card.initiativesReturned": "Đơn của tôi cần bổ sung",
+  "home.card.initiativesReturned.hint": "Đơn được yêu cầu bổ sung; sửa rồi nộp lại.",
+  "home.card.initiativeDrafts": "Bản nháp chưa nộp",
+  "home.card.initiativeDrafts.hint": "Đơn đăng ký đồng chí đang soạn.",
 };
