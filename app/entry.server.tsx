@@ -8,7 +8,7 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleErrorFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { RequestInfoContext } from "~/components/request-info";
@@ -89,6 +89,8 @@ export function handleDataRequest(response: Response) {
 
 export const handleError: HandleErrorFunction = (error, args: LoaderFunctionArgs | ActionFunctionArgs) => {
   if (args.request.signal.aborted) return;
+  // An address that matches no route (a browser asking for /favicon.ico) is not a server fault.
+  if (isRouteErrorResponse(error) && error.status === 404) return;
   const requestId = (args.context as LoadContext).requestId ?? "-";
   console.error(`[${requestId}] ${args.request.method} ${new URL(args.request.url).pathname}`, error);
 };

@@ -71,6 +71,13 @@ export default function TaskDetail() {
       ) : null}
       {confirm ? <ConfirmStep base={base} step={confirm} /> : null}
       <SummaryList rows={rows} />
+      {task.status === "published" ? (
+        <p className="no-print">
+          <Link to={`/sang-kien/moi?nhiem-vu=${task.id}`} className="button">
+            {t("tasks.detail.register")}
+          </Link>
+        </p>
+      ) : null}
       <h2>{t("tasks.detail.targets")}</h2>
       <p className="caption">{t("tasks.detail.targetsNote")}</p>
       <ul>

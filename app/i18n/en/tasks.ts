@@ -76,6 +76,7 @@ export const tasks: Record<keyof typeof vi, string> = {
   "tasks.edit.title": "Edit task (draft)",
   "tasks.edit.submit": "Save changes",
   "tasks.detail.back": "Task list",
+  "tasks.detail.register": "Register an initiative or solution for this task",
   "tasks.detail.targets": "Target organizations",
   "tasks.detail.targetsNote": "Including the organizations below them.",
   "tasks.detail.assignees": "Cadres assigned by name",

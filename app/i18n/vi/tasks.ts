@@ -74,6 +74,7 @@ export const tasks = {
   "tasks.edit.title": "Sửa nhiệm vụ (bản nháp)",
   "tasks.edit.submit": "Lưu thay đổi",
   "tasks.detail.back": "Danh sách nhiệm vụ",
+  "tasks.detail.register": "Đăng ký sáng kiến, giải pháp cho nhiệm vụ này",
   "tasks.detail.targets": "Tổ chức nhận nhiệm vụ",
   "tasks.detail.targetsNote": "Gồm cả các tổ chức trực thuộc.",
   "tasks.detail.assignees": "Cán bộ được giao đích danh",
