@@ -9,6 +9,8 @@ import type { Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 import { diffContents, sectionStates, type FieldChange } from "./initiatives-content.server";
 import { isAuthor, listVersions, loadVersion, parseContent, viewable, type Content, type Loaded, type StoredAuthor } from "./initiatives-shared.server";
+import { orgStateAt } from "./orgs-history.server";
+import { dateInHcm } from "./orgs-shared.server";
 import { signReceipt, type ReceiptFile } from "./receipts.server";
 
 /** The versions the actor may read: the authors all of them, everyone else the submitted ones. */
@@ -136,7 +138,8 @@ export function receiptFor(ctx: Ctx, id: number, version?: number): ReceiptFile 
     kind: row.kind,
     title: String((content.general as { title?: string } | undefined)?.title ?? row.title),
     authors: authors.map((a) => ({ name: a.fullName, share: a.shareBp / 100 })),
-    organization: row.receivingOrgName,
+    // The receiving organization as it was named when the version was submitted.
+    organization: orgStateAt(ctx.db, row.receivingOrgId, dateInHcm(new Date(v.submittedAt)))?.name ?? row.receivingOrgName,
     submittedAt: v.submittedAt,
     version: v.version,
     contentSha256: v.contentSha256,

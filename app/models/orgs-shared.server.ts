@@ -81,7 +81,12 @@ export function addDays(isoDate: string, days: number): string {
 
 /** Today's calendar date in Ho Chi Minh City, from the server clock. */
 export function todayIso(ctx: Ctx): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(ctx.now());
+  return dateInHcm(ctx.now());
+}
+
+/** The calendar date ('YYYY-MM-DD') of an instant in Ho Chi Minh City. */
+export function dateInHcm(at: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 export function isIsoDate(value: string): boolean {

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyLedger } from "~/models/ledger.server";
 import { homeCards } from "~/models/home.server";
 import {
-  accept, createDraft, getVersionView, inboxView, registrationOptions, returnForRevision, saveSection, submissionProblems, submit,
+  accept, createDraft, getVersionView, inboxView, receiptFor, registrationOptions, returnForRevision, saveSection, submissionProblems, submit,
 } from "~/models/initiatives.server";
+import { renameOrg } from "~/models/orgs.server";
 import { createTask, publishTask } from "~/models/tasks.server";
 import { initiativeFilters } from "~/schemas/initiative-filters";
 import { draft, failure, fill, tree, type Tree } from "./initiatives-fixture";
@@ -133,5 +134,18 @@ describe("home cards", () => {
     expect(mine.find((c) => c.key === "initiativesReturned")?.count).toBe(1);
     expect(mine.find((c) => c.key === "initiativeDrafts")?.count).toBe(1);
     expect(homeCards(x.as(x.p.inspector)).some((c) => c.key === "initiativesToReceive")).toBe(false);
+  });
+});
+
+describe("the receipt", () => {
+  it("names the receiving organization as it was called when the version was submitted", () => {
+    const me = x.as(x.p.cadre);
+    const id = draft(me);
+    submit(me, id);
+    const admin = x.t.person(x.o.city, { given: "Quản", username: "quantri.test" });
+    x.t.grant(admin, "admin", x.o.city);
+    x.t.clock.now = new Date("2026-12-05T03:00:00.000Z");
+    renameOrg(x.as(admin), x.o.c1, { name: "Chi bộ Một Cửa", effectiveDate: "2026-12-05" });
+    expect(receiptFor(me, id).receipt.organization).toBe("Tổ chức P1-G-C1");
   });
 });
