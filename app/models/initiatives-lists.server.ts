@@ -61,8 +61,8 @@ function paged(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): 
   return { rows, total, page };
 }
 
-/** Initiatives the person created or co-authors. */
-function mine(ctx: Ctx, me: number): SQL {
+/** Initiatives the person created or co-authors (exported for search). */
+export function mine(ctx: Ctx, me: number): SQL {
   const coAuthored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.personId, me));
   return or(eq(initiatives.createdBy, me), inArray(initiatives.id, coAuthored))!;
 }

@@ -3,7 +3,7 @@
 // assigned to them, the form's options, and the home page's counts.
 import { and, asc, count, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from "drizzle-orm";
 import { accounts, organizations, people, taskAssignees, taskTargets, tasks, type TaskArea, type TaskStatus } from "../../db/schema";
-import { canAnywhere, canManageTask, canViewTask, hasRole, scopes } from "~/auth/policy";
+import { canAnywhere, canManageTask, canViewTask, hasRole, scopes, type Actor } from "~/auth/policy";
 import { formatDate } from "~/i18n/format";
 import { areaField, type TaskFilters } from "~/schemas/tasks";
 import { fold, likeEscape } from "~/utils/fold";
@@ -184,6 +184,14 @@ export function listTasksForLeader(ctx: Ctx, f: Partial<TaskFilters> & { page?: 
   return page(ctx, where, Math.max(1, f.page ?? 1), [asc(tasks.deadline), asc(tasks.id)], true);
 }
 
+/** Tasks that reach the actor (a target on their org path, or assigned to them; `mine`: assigned
+ * only), whatever their status. Exported for search (app/models/search.server.ts). */
+export function reachScope(ctx: Ctx, actor: Actor, mine = false): SQL {
+  const mineSql = inArray(tasks.id, ctx.db.select({ id: taskAssignees.taskId }).from(taskAssignees).where(eq(taskAssignees.personId, actor.personId)));
+  if (mine) return mineSql;
+  return or(inArray(tasks.id, ctx.db.select({ id: taskTargets.taskId }).from(taskTargets).where(inArray(taskTargets.orgId, idsOfPath(actor.orgPath)))), mineSql)!;
+}
+
 /**
  * Published and closed tasks that reach the actor: a target is their organization or one of
  * its ancestors (the ids on their org path, through task_targets' (org_id, task_id) index),
@@ -192,12 +200,8 @@ export function listTasksForLeader(ctx: Ctx, f: Partial<TaskFilters> & { page?: 
 export function listTasksReachingMe(ctx: Ctx, f: Partial<TaskFilters> & { mine?: boolean; page?: number }): Paged<TaskListRow> {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
-  const mineSql = inArray(tasks.id, ctx.db.select({ id: taskAssignees.taskId }).from(taskAssignees).where(eq(taskAssignees.personId, actor.personId)));
-  const reach = f.mine
-    ? mineSql
-    : or(inArray(tasks.id, ctx.db.select({ id: taskTargets.taskId }).from(taskTargets).where(inArray(taskTargets.orgId, idsOfPath(actor.orgPath)))), mineSql);
   const status = f.status === "draft" ? undefined : f.status;
-  const where = and(inArray(tasks.status, ["published", "closed"]), reach, ...filterWhere(ctx, { ...f, status }));
+  const where = and(inArray(tasks.status, ["published", "closed"]), reachScope(ctx, actor, f.mine), ...filterWhere(ctx, { ...f, status }));
   return page(ctx, where, Math.max(1, f.page ?? 1), [desc(sql`${tasks.status} = 'published'`), asc(tasks.deadline), asc(tasks.id)]);
 }
 
