@@ -3,10 +3,16 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, ORG_KINDS, ROLES, TASK_STATUSES } from "./enums";
+import {
+  COMPLETIONS, COUNCIL_ROLES, DECISION_OUTCOMES, EVALUATION_STATUSES, INITIATIVE_KINDS, INITIATIVE_STATUSES, ORG_KINDS, PROPOSAL_STATUSES, PROTECTION_TIERS,
+  RECOGNITION_LEVELS, REPORT_STATUSES, ROLES, TASK_STATUSES, VOTES,
+} from "./enums";
 
 export { INITIATIVE_KINDS, INITIATIVE_STATUSES, ORG_KINDS, ROLES, TASK_AREAS, TASK_STATUSES } from "./enums";
 export type { InitiativeKind, InitiativeStatus, OrgKind, Role, TaskArea, TaskStatus } from "./enums";
+export type {
+  Completion, CouncilRole, DecisionOutcome, EvaluationStatus, ProposalStatus, ProtectionTier, RecognitionLevel, ReportStatus, Vote,
+} from "./enums";
 
 const createdAt = () => text("created_at").notNull();
 
@@ -369,6 +375,306 @@ export const registrationCounters = sqliteTable(
     last: integer("last").notNull(),
   },
   (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+// ---------------------------------------------------------------------------------------
+// Evaluation: score sheets (rubrics), councils, evaluators' sheets, decisions and credit.
+// Points are stored as integers: criterion maxima and thresholds in whole points, scores in
+// half points (a score of 7,5 is 15), credit in hundredths of a point.
+// ---------------------------------------------------------------------------------------
+
+// A score sheet (phiếu chấm điểm). Once a council uses it (locked_at set) it never changes;
+// a change is a new version that names the one it replaces.
+export const rubrics = sqliteTable(
+  "rubrics",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    name: text("name").notNull(),
+    version: integer("version").notNull().default(1),
+    previousId: integer("previous_id"),
+    // Minimum totals for each recognition level (e.g. 50 / 70 / 85 out of 100).
+    thresholdUnit: integer("threshold_unit").notNull(),
+    thresholdWard: integer("threshold_ward").notNull(),
+    thresholdCity: integer("threshold_city").notNull(),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    lockedAt: text("locked_at"),
+  },
+  (t) => [index("rubrics_org_idx").on(t.orgId), uniqueIndex("rubrics_previous_uq").on(t.previousId)],
+);
+
+export const rubricCriteria = sqliteTable(
+  "rubric_criteria",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    rubricId: integer("rubric_id").notNull().references(() => rubrics.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    maxPoints: integer("max_points").notNull(),
+    guidance: text("guidance").notNull().default(""),
+  },
+  (t) => [uniqueIndex("rubric_criteria_uq").on(t.rubricId, t.position)],
+);
+
+// An evaluation council (hội đồng đánh giá) of an organization for a period.
+export const councils = sqliteTable(
+  "councils",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    name: text("name").notNull(),
+    periodYear: integer("period_year").notNull(),
+    periodQuarter: integer("period_quarter"),
+    rubricId: integer("rubric_id").notNull().references(() => rubrics.id),
+    // Flag an initiative when its evaluators' totals differ by more than this many points.
+    spreadLimit: integer("spread_limit").notNull().default(20),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+    closedAt: text("closed_at"),
+  },
+  (t) => [index("councils_org_idx").on(t.orgId, t.periodYear)],
+);
+
+export const councilMembers = sqliteTable(
+  "council_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    councilId: integer("council_id").notNull().references(() => councils.id),
+    personId: integer("person_id").notNull().references(() => people.id),
+    role: text("role", { enum: COUNCIL_ROLES }).notNull(),
+    addedBy: integer("added_by").notNull().references(() => people.id),
+    addedAt: text("added_at").notNull(),
+    removedAt: text("removed_at"),
+  },
+  (t) => [uniqueIndex("council_members_uq").on(t.councilId, t.personId), index("council_members_person_idx").on(t.personId)],
+);
+
+// An accepted registration's version before a council; one council per version.
+export const councilItems = sqliteTable(
+  "council_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    councilId: integer("council_id").notNull().references(() => councils.id),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    version: integer("version").notNull(),
+    dueOn: text("due_on").notNull(),
+    assignedBy: integer("assigned_by").notNull().references(() => people.id),
+    assignedAt: text("assigned_at").notNull(),
+  },
+  (t) => [uniqueIndex("council_items_version_uq").on(t.initiativeId, t.version), index("council_items_council_idx").on(t.councilId)],
+);
+
+// One evaluator's sheet for one item. Scores are hidden from the other evaluators until they
+// submit their own; a submitted sheet changes only after the secretary reopens it (ledgered).
+export const evaluations = sqliteTable(
+  "evaluations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id").notNull().references(() => councilItems.id),
+    evaluatorId: integer("evaluator_id").notNull().references(() => people.id),
+    status: text("status", { enum: EVALUATION_STATUSES }).notNull().default("assigned"),
+    dueOn: text("due_on").notNull(),
+    assignedBy: integer("assigned_by").notNull().references(() => people.id),
+    assignedAt: text("assigned_at").notNull(),
+    savedAt: text("saved_at"),
+    submittedAt: text("submitted_at"),
+    // The total of the submitted scores, in half points.
+    totalHalfPoints: integer("total_half_points"),
+    reopenedCount: integer("reopened_count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("evaluations_uq").on(t.itemId, t.evaluatorId), index("evaluations_evaluator_idx").on(t.evaluatorId, t.status, t.dueOn)],
+);
+
+export const evaluationScores = sqliteTable(
+  "evaluation_scores",
+  {
+    evaluationId: integer("evaluation_id").notNull().references(() => evaluations.id),
+    criterionId: integer("criterion_id").notNull().references(() => rubricCriteria.id),
+    halfPoints: integer("half_points").notNull(),
+    comment: text("comment").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.criterionId] })],
+);
+
+// A conflict of interest an evaluator declares on an initiative (beyond the ones the portal
+// derives: authors, the authors' cell leaders, whoever posted the task).
+export const conflicts = sqliteTable(
+  "conflicts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").notNull().references(() => people.id),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    reason: text("reason").notNull(),
+    declaredAt: text("declared_at").notNull(),
+  },
+  (t) => [uniqueIndex("conflicts_uq").on(t.initiativeId, t.personId)],
+);
+
+// The council's decision on a version: immutable; a correction is a new decision naming the
+// one it corrects. One original decision per version.
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    councilId: integer("council_id").notNull().references(() => councils.id),
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    version: integer("version").notNull(),
+    outcome: text("outcome", { enum: DECISION_OUTCOMES }).notNull(),
+    level: text("level", { enum: RECOGNITION_LEVELS }),
+    reason: text("reason").notNull().default(""),
+    // Party style, e.g. 15-QĐ/ĐU; unique within the issuing organization.
+    number: text("number").notNull(),
+    decidedOn: text("decided_on").notNull(),
+    signerName: text("signer_name").notNull(),
+    signerTitle: text("signer_title").notNull(),
+    correctsId: integer("corrects_id"),
+    createdBy: integer("created_by").notNull().references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("decisions_original_uq").on(t.initiativeId, t.version).where(sql`corrects_id IS NULL`),
+    uniqueIndex("decisions_corrects_uq").on(t.correctsId),
+    uniqueIndex("decisions_number_uq").on(t.orgId, t.number),
+    index("decisions_council_idx").on(t.councilId),
+  ],
+);
+
+// Points per recognition level, in hundredths (city 1000 = 10 points), set by administrators.
+export const creditRules = sqliteTable("credit_rules", {
+  level: text("level", { enum: RECOGNITION_LEVELS }).primaryKey(),
+  points: integer("points").notNull(),
+  updatedBy: integer("updated_by").references(() => people.id),
+  updatedAt: text("updated_at").notNull(),
+});
+
+// The credit ledger: each author's share of a recognition, per person and organization and
+// period. A correcting decision reverses the earlier entries (negative points) and adds new
+// ones; rows are never updated.
+export const creditEntries = sqliteTable(
+  "credit_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    decisionId: integer("decision_id").notNull().references(() => decisions.id),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    personId: integer("person_id").references(() => people.id),
+    authorName: text("author_name").notNull(),
+    orgId: integer("org_id").references(() => organizations.id),
+    level: text("level", { enum: RECOGNITION_LEVELS }).notNull(),
+    periodYear: integer("period_year").notNull(),
+    shareBp: integer("share_bp").notNull(),
+    points: integer("points").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("credit_entries_person_idx").on(t.personId, t.periodYear),
+    index("credit_entries_org_idx").on(t.orgId, t.periodYear),
+    index("credit_entries_decision_idx").on(t.decisionId),
+  ],
+);
+
+// After recognition: the authors report results of applying it; a leader confirms.
+export const resultReports = sqliteTable(
+  "result_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    initiativeId: integer("initiative_id").notNull().references(() => initiatives.id),
+    measuredBenefit: text("measured_benefit").notNull(),
+    appliedFrom: text("applied_from"),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("submitted"),
+    submittedBy: integer("submitted_by").notNull().references(() => people.id),
+    submittedAt: text("submitted_at").notNull(),
+    decidedBy: integer("decided_by").references(() => people.id),
+    decidedAt: text("decided_at"),
+    decisionNote: text("decision_note").notNull().default(""),
+  },
+  (t) => [index("result_reports_initiative_idx").on(t.initiativeId, t.status)],
+);
+
+// Evidence files of a result report (stored like attachments, by SHA-256).
+export const reportFiles = sqliteTable(
+  "report_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id").notNull().references(() => resultReports.id),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by").notNull().references(() => people.id),
+    uploadedAt: text("uploaded_at").notNull(),
+  },
+  (t) => [index("report_files_report_idx").on(t.reportId)],
+);
+
+// ---------------------------------------------------------------------------------------
+// Innovation proposals of leaders (Decree 73/2023) and the working-day calendar.
+// ---------------------------------------------------------------------------------------
+
+// Official holidays (Tết included), maintained by administrators; weekends are implicit.
+export const holidays = sqliteTable("holidays", {
+  date: text("date").primaryKey(),
+  name: text("name").notNull(),
+  createdBy: integer("created_by").references(() => people.id),
+  createdAt: createdAt(),
+});
+
+export const proposals = sqliteTable(
+  "proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The proposer's organization, and the one whose head decides (one level up when the
+    // proposer is the head of their own).
+    orgId: integer("org_id").notNull().references(() => organizations.id),
+    deciderOrgId: integer("decider_org_id").notNull().references(() => organizations.id),
+    proposerId: integer("proposer_id").notNull().references(() => people.id),
+    status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("draft"),
+    title: text("title").notNull(),
+    necessity: text("necessity").notNull().default(""),
+    content: text("content").notNull().default(""),
+    scope: text("scope").notNull().default(""),
+    duration: text("duration").notNull().default(""),
+    resources: text("resources").notNull().default(""),
+    feasibility: text("feasibility").notNull().default(""),
+    impacts: text("impacts").notNull().default(""),
+    submittedAt: text("submitted_at"),
+    voteDueOn: text("vote_due_on"),
+    decidedAt: text("decided_at"),
+    decidedBy: integer("decided_by").references(() => people.id),
+    votesFor: integer("votes_for"),
+    votesAgainst: integer("votes_against"),
+    // The head approved in writing despite a failed vote and bears the responsibility.
+    headOverride: integer("head_override", { mode: "boolean" }).notNull().default(false),
+    overrideNote: text("override_note").notNull().default(""),
+    implementationEndedOn: text("implementation_ended_on"),
+    reportDueOn: text("report_due_on"),
+    report: text("report").notNull().default(""),
+    reportedAt: text("reported_at"),
+    evaluationDueOn: text("evaluation_due_on"),
+    completion: text("completion", { enum: COMPLETIONS }),
+    causes: text("causes").notNull().default(""),
+    damage: integer("damage", { mode: "boolean" }),
+    protectionTier: text("protection_tier", { enum: PROTECTION_TIERS }),
+    evaluatedBy: integer("evaluated_by").references(() => people.id),
+    evaluatedAt: text("evaluated_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("proposals_decider_idx").on(t.deciderOrgId, t.status), index("proposals_proposer_idx").on(t.proposerId)],
+);
+
+// The leadership collective's votes; the proposer never votes; one vote each.
+export const proposalVotes = sqliteTable(
+  "proposal_votes",
+  {
+    proposalId: integer("proposal_id").notNull().references(() => proposals.id),
+    voterId: integer("voter_id").notNull().references(() => people.id),
+    vote: text("vote", { enum: VOTES }).notNull(),
+    recordedBy: integer("recorded_by").notNull().references(() => people.id),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.voterId] })],
 );
 
 export type Organization = typeof organizations.$inferSelect;

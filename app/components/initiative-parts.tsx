@@ -14,6 +14,9 @@ const STATUS_TONES: Record<InitiativeStatus, "blue" | "grey" | "green" | "red"> 
   returned: "red",
   accepted: "green",
   withdrawn: "grey",
+  evaluating: "blue",
+  recognised: "green",
+  not_recognised: "grey",
 };
 
 export function InitiativeStatusTag({ status }: { status: InitiativeStatus }) {

@@ -13,6 +13,9 @@ export const STATUS_SLUGS: Record<InitiativeStatus, string> = {
   returned: "yeu-cau-bo-sung",
   accepted: "da-tiep-nhan",
   withdrawn: "da-rut",
+  evaluating: "dang-danh-gia",
+  recognised: "da-cong-nhan",
+  not_recognised: "khong-cong-nhan",
 };
 export const SORT_SLUGS: Record<InboxSort, string> = { newest: "moi-nhat", oldest: "cu-nhat", due: "han", number: "so" };
 export const KIND_SLUGS: Record<InitiativeKind, string> = { initiative: "sang-kien", solution: "giai-phap" };
