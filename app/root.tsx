@@ -4,7 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } f
 import font400 from "@fontsource/be-vietnam-pro/400.css";
 import font600 from "@fontsource/be-vietnam-pro/600.css";
 import styles from "~/styles/app.css";
-import { canAnywhere } from "~/auth/policy";
+import { canAnywhere, canManageCalendar, canPropose, hasRole } from "~/auth/policy";
 import { AppErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
 import { useRequestInfo } from "~/components/request-info";
@@ -40,6 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       people: canAnywhere(actor, "person.view"),
       import: canAnywhere(actor, "people.import"),
       ledger: canAnywhere(actor, "ledger.view"),
+      evaluation: hasRole(actor, "secretary") || hasRole(actor, "evaluator") || canAnywhere(actor, "rubric.manage"),
+      proposals: canPropose(actor),
+      calendar: canManageCalendar(actor),
     },
   });
 }

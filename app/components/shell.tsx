@@ -53,6 +53,19 @@ export function Shell({ children }: { children: React.ReactNode }) {
               <li>
                 <NavLink to="/sang-kien">{t("nav.initiatives")}</NavLink>
               </li>
+              {nav?.evaluation ? (
+                <li>
+                  <NavLink to="/danh-gia">{t("nav.evaluation")}</NavLink>
+                </li>
+              ) : null}
+              {nav?.proposals ? (
+                <li>
+                  <NavLink to="/de-xuat">{t("nav.proposals")}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink to="/ghi-nhan">{t("nav.credit")}</NavLink>
+              </li>
               <li>
                 <NavLink to="/tim-kiem">{t("nav.search")}</NavLink>
               </li>
@@ -76,6 +89,11 @@ export function Shell({ children }: { children: React.ReactNode }) {
               {nav?.import ? (
                 <li>
                   <NavLink to="/quan-tri/nhap-danh-sach">{t("nav.import")}</NavLink>
+                </li>
+              ) : null}
+              {nav?.calendar ? (
+                <li>
+                  <NavLink to="/quan-tri/ngay-nghi">{t("nav.calendar")}</NavLink>
                 </li>
               ) : null}
               {nav?.ledger ? (
