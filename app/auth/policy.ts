@@ -161,6 +161,8 @@ export type InitiativeRecord = {
   createdBy: number;
   /** People of the portal among the authors (outside co-authors have no account). */
   authorIds: number[];
+  /** Evaluators assigned to it by a council (they read what they score). */
+  evaluatorIds?: number[];
 };
 
 function isAuthor(actor: Actor | null, i: InitiativeRecord): boolean {
@@ -172,6 +174,7 @@ function isAuthor(actor: Actor | null, i: InitiativeRecord): boolean {
 export function canViewInitiative(actor: Actor | null, i: InitiativeRecord): boolean {
   if (isAuthor(actor, i)) return true;
   if (i.status === "draft") return false;
+  if (actor && i.evaluatorIds?.includes(actor.personId)) return true;
   return can(actor, "initiative.receive", i.receivingOrgPath) || can(actor, "initiative.audit", i.receivingOrgPath);
 }
 

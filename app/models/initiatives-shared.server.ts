@@ -3,7 +3,7 @@
 // the decision due date, and notifications.
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import {
-  attachments, initiativeAuthors, initiatives, initiativeVersions, notifications, organizations, people, registrationCounters, roleGrants,
+  attachments, councilItems, evaluations, initiativeAuthors, initiatives, initiativeVersions, notifications, organizations, people, registrationCounters, roleGrants,
   type InitiativeKind, type InitiativeStatus,
 } from "../../db/schema";
 import { canViewInitiative, type InitiativeRecord } from "~/auth/policy";
@@ -88,7 +88,14 @@ export function loadInitiative(db: Reader, id: number): Loaded | undefined {
   if (!row) return undefined;
   const authors = authorsOf(db, id);
   const authorIds = authors.flatMap((a) => (a.personId === null ? [] : [a.personId]));
-  return { row, authors, record: { status: row.status, receivingOrgPath: row.receivingOrgPath, createdBy: row.createdBy, authorIds } };
+  const evaluatorIds = db
+    .select({ id: evaluations.evaluatorId })
+    .from(evaluations)
+    .innerJoin(councilItems, eq(councilItems.id, evaluations.itemId))
+    .where(eq(councilItems.initiativeId, id))
+    .all()
+    .map((e) => e.id);
+  return { row, authors, record: { status: row.status, receivingOrgPath: row.receivingOrgPath, createdBy: row.createdBy, authorIds, evaluatorIds } };
 }
 
 export function authorsOf(db: Reader, initiativeId: number): StoredAuthor[] {
