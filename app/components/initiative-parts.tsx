@@ -6,6 +6,7 @@ import { SummaryList, Tag } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import type { StoredAuthor } from "~/models/initiatives-shared.server";
 import { formatShare, REQUIRED, sectionsFor, type Section, type SectionState } from "~/schemas/initiatives";
 
 const STATUS_TONES: Record<InitiativeStatus, "blue" | "grey" | "green" | "red"> = {
@@ -74,15 +75,7 @@ function shownValue(t: Translate, spec: FieldSpec, value: unknown): string {
   return spec.kind === "date" ? formatDate(text) : text;
 }
 
-export type AuthorView = {
-  personId: number | null;
-  fullName: string;
-  dateOfBirth: string | null;
-  workplace: string;
-  jobTitle: string;
-  qualification: string;
-  shareBp: number;
-};
+export type AuthorView = StoredAuthor;
 
 /**
  * The content of an application, section by section. With `changeBase` each row has a

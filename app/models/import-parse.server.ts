@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { fold } from "~/utils/fold";
 import { invalid } from "./errors";
+import { zipEntries } from "~/utils/file-type.server";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -139,37 +140,12 @@ function readCsv(bytes: Uint8Array): Grid {
   }
 }
 
-/** Sum the uncompressed sizes listed in a ZIP's central directory; null when unreadable. */
-function zipEntries(bytes: Uint8Array): { names: string[]; total: number } | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  const names: string[] = [];
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return null; // ZIP64: never needed by a list of people
-    total += size;
-    const nameLength = view.getUint16(offset + 28, true);
-    names.push(new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return { names, total };
-}
-
 async function readXlsx(bytes: Uint8Array): Promise<Grid> {
   const zip = zipEntries(bytes);
-  if (!zip || !zip.names.includes("xl/workbook.xml")) throw fileError("import.file.unreadable");
-  if (zip.total > MAX_UNZIPPED_BYTES) throw fileError("import.file.tooLarge");
+  if (!zip || !zip.has("xl/workbook.xml")) throw fileError("import.file.unreadable");
+  // ZIP64 sizes (0xffffffff) count as too large: never needed by a list of people.
+  const total = [...zip.values()].reduce((sum, e) => sum + e.size, 0);
+  if (total > MAX_UNZIPPED_BYTES) throw fileError("import.file.tooLarge");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
