@@ -13,6 +13,7 @@ import { initiativePages as viInitiativePages } from "./vi/initiative-pages";
 import { receipts as viReceipts } from "./vi/receipts";
 import { deadlines as viDeadlines } from "./vi/deadlines";
 import { attachments as viAttachments } from "./vi/attachments";
+import { search as viSearch } from "./vi/search";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -26,11 +27,12 @@ import { initiativePages as enInitiativePages } from "./en/initiative-pages";
 import { receipts as enReceipts } from "./en/receipts";
 import { deadlines as enDeadlines } from "./en/deadlines";
 import { attachments as enAttachments } from "./en/attachments";
+import { search as enSearch } from "./en/search";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
