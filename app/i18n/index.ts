@@ -14,6 +14,7 @@ import { receipts as viReceipts } from "./vi/receipts";
 import { deadlines as viDeadlines } from "./vi/deadlines";
 import { attachments as viAttachments } from "./vi/attachments";
 import { search as viSearch } from "./vi/search";
+import { scoring as viScoring } from "./vi/scoring";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -28,11 +29,12 @@ import { receipts as enReceipts } from "./en/receipts";
 import { deadlines as enDeadlines } from "./en/deadlines";
 import { attachments as enAttachments } from "./en/attachments";
 import { search as enSearch } from "./en/search";
+import { scoring as enScoring } from "./en/scoring";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
