@@ -35,6 +35,9 @@ export const LEDGER_ACTIONS = [
   "initiative.returned",
   "initiative.accepted",
   "initiative.withdrawn",
+  "evaluation.saved",
+  "evaluation.submitted",
+  "evaluation.reopened",
 ] as const;
 
 export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative"] as const;
