@@ -3,47 +3,14 @@
 // to the input, removes a file after a confirmation step; the receiving leader cannot open the
 // draft's file until it is submitted. The same upload without JavaScript, and an oversized file
 // refused by the server. axe on every state of the page (with JavaScript: axe runs in it).
-import { openDatabase } from "../../db/client";
-import { loadOrCreateSecrets } from "../../db/secrets";
-import { loadActor } from "~/auth/actor.server";
-import { createDraft, saveSection, submit } from "~/models/initiatives.server";
-import { createUser, E2E_DB, E2E_SECRETS, expect, expectAccessible, signIn, signOut, test, type TestUser } from "./support/fixtures";
+import { submit } from "~/models/initiatives.server";
+import { createUser, expect, expectAccessible, signIn, signOut, test } from "./support/fixtures";
+import { asPerson, cadreWithDraft, CELL } from "./support/initiatives";
 import type { Page } from "@playwright/test";
 
-const CELL = "P001-CQ-CB1";
-const SECTIONS = {
-  general: { title: "Sổ theo dõi tiếp dân điện tử", field: "Cải cách hành chính", firstAppliedOn: "15/10/2026" },
-  solution: { steps: "Lập mẫu, nhập liệu.", improvement: "Tra cứu nhanh.", howToApply: "Tại bộ phận một cửa." },
-  conditions: { conditions: "Máy tính nối mạng nội bộ." },
-  benefit: { expectedBenefit: "Giảm thời gian tra cứu.", measuredBenefit: "" },
-  trial: { trialParticipants: "Văn phòng phường." },
-  confidential: { confidential: "" },
-  statement: { sworn: "on" },
-};
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00]), Buffer.from("This program cannot be run in DOS mode.")]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-
-/** Runs `fn` as the person, through the models, against the e2e database. */
-function asPerson<T>(personId: number, fn: (ctx: Parameters<typeof createDraft>[0]) => T): T {
-  const handle = openDatabase(E2E_DB);
-  try {
-    return fn({ db: handle.db, actor: loadActor(handle.db, personId), secrets: loadOrCreateSecrets(E2E_SECRETS), now: () => new Date() });
-  } finally {
-    handle.sqlite.close();
-  }
-}
-
-/** A complete draft of a new cadre of the cell (the registration page is built elsewhere). */
-async function cadreWithDraft(): Promise<{ cadre: TestUser; id: number }> {
-  const cadre = await createUser({ orgCode: CELL, roles: [["cadre", CELL]], given: "Đính" });
-  const id = asPerson(cadre.personId, (ctx) => {
-    const { id } = createDraft(ctx, { kind: "initiative" });
-    for (const [section, values] of Object.entries(SECTIONS)) saveSection(ctx, id, section, values);
-    return id;
-  });
-  return { cadre, id };
-}
 
 const fileInput = (page: Page) => page.getByLabel("Chọn tệp cần đính kèm");
 

@@ -8,6 +8,8 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { createUser, expect, expectAccessible, signIn, signOut, test } from "./support/fixtures";
 import { signInAs, uid } from "./support/admin";
+import { asPerson, cadreWithDraft } from "./support/initiatives";
+import { submit } from "~/models/initiatives.server";
 
 const nextYear = new Date().getFullYear() + 1;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -218,6 +220,24 @@ test.describe("initiative registration", () => {
     await signOut(page);
     await signInAs(page, "bithu");
     expect((await page.goto(url))?.status()).toBe(404);
+  });
+});
+
+test.describe("withdrawing", () => {
+  test("the authors withdraw a submitted registration after a confirmation step, with an optional reason", async ({ page }) => {
+    const { cadre, id } = await cadreWithDraft("Rút");
+    asPerson(cadre.personId, (ctx) => submit(ctx, id));
+    await signIn(page, cadre.username, cadre.password);
+    await page.goto(`/sang-kien/${id}`);
+    await page.getByRole("link", { name: "Rút đơn đăng ký" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rút đơn đăng ký");
+    await expectAccessible(page);
+    await page.getByLabel(/Lý do/).fill("Trùng với sáng kiến đã đăng ký của đơn vị khác.");
+    await page.getByRole("button", { name: "Rút đơn đăng ký" }).click();
+    await expect(page.getByText("Đã rút đơn đăng ký.")).toBeVisible();
+    await expect(page.getByText("Đã rút", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Rút đơn đăng ký" })).toHaveCount(0);
+    await expectAccessible(page);
   });
 });
 
