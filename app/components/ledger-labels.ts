@@ -38,9 +38,26 @@ export const LEDGER_ACTIONS = [
   "evaluation.saved",
   "evaluation.submitted",
   "evaluation.reopened",
+  "decision.recorded",
+  "decision.corrected",
+  "credit.rules_updated",
+  "report.submitted",
+  "report.file_added",
+  "report.confirmed",
+  "report.rejected",
+  "proposal.created",
+  "proposal.saved",
+  "proposal.submitted",
+  "proposal.vote_recorded",
+  "proposal.decided",
+  "proposal.implemented",
+  "proposal.reported",
+  "proposal.evaluated",
+  "calendar.holiday_added",
+  "calendar.holiday_removed",
 ] as const;
 
-export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative"] as const;
+export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative", "proposal", "holiday"] as const;
 
 export function actionLabel(t: Translate, code: string): string {
   const key = `ledger.action.${code}`;

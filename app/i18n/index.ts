@@ -15,6 +15,8 @@ import { deadlines as viDeadlines } from "./vi/deadlines";
 import { attachments as viAttachments } from "./vi/attachments";
 import { search as viSearch } from "./vi/search";
 import { scoring as viScoring } from "./vi/scoring";
+import { decisions as viDecisions } from "./vi/decisions";
+import { proposals as viProposals } from "./vi/proposals";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -30,11 +32,13 @@ import { deadlines as enDeadlines } from "./en/deadlines";
 import { attachments as enAttachments } from "./en/attachments";
 import { search as enSearch } from "./en/search";
 import { scoring as enScoring } from "./en/scoring";
+import { decisions as enDecisions } from "./en/decisions";
+import { proposals as enProposals } from "./en/proposals";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring, ...viDecisions, ...viProposals };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring, ...enDecisions, ...enProposals };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
