@@ -55,9 +55,17 @@ export const LEDGER_ACTIONS = [
   "proposal.evaluated",
   "calendar.holiday_added",
   "calendar.holiday_removed",
+  "rubric.created",
+  "rubric.updated",
+  "council.created",
+  "council.member_added",
+  "council.member_removed",
+  "council.item_assigned",
+  "council.evaluator_assigned",
+  "conflict.declared",
 ] as const;
 
-export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative", "proposal", "holiday"] as const;
+export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative", "proposal", "holiday", "rubric", "council"] as const;
 
 export function actionLabel(t: Translate, code: string): string {
   const key = `ledger.action.${code}`;

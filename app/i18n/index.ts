@@ -17,6 +17,7 @@ import { search as viSearch } from "./vi/search";
 import { scoring as viScoring } from "./vi/scoring";
 import { decisions as viDecisions } from "./vi/decisions";
 import { proposals as viProposals } from "./vi/proposals";
+import { councils as viCouncils } from "./vi/councils";
 import { common as enCommon } from "./en/common";
 import { auth as enAuth } from "./en/auth";
 import { home as enHome } from "./en/home";
@@ -34,11 +35,12 @@ import { search as enSearch } from "./en/search";
 import { scoring as enScoring } from "./en/scoring";
 import { decisions as enDecisions } from "./en/decisions";
 import { proposals as enProposals } from "./en/proposals";
+import { councils as enCouncils } from "./en/councils";
 import type { Lang } from "./format";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring, ...viDecisions, ...viProposals };
+const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring, ...viDecisions, ...viProposals, ...viCouncils };
 export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring, ...enDecisions, ...enProposals };
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring, ...enDecisions, ...enProposals, ...enCouncils };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
 export const LANGS: Lang[] = ["vi", "en"];
