@@ -14,6 +14,7 @@ import { forbidden, invalid } from "./errors";
 import { appendEvent } from "./ledger.server";
 import { pathScope } from "./scope.server";
 import { tv } from "./party-docx.server";
+import { reportsToConfirm } from "./result-reports.server";
 
 export const CREDIT_PAGE_SIZE = 25;
 const MAX_EXPORT_ROWS = 20_000;
@@ -159,4 +160,15 @@ export function homeCreditCards(ctx: Ctx): { key: "credit.mine"; count: number; 
     .where(and(eq(creditEntries.personId, ctx.actor.personId), eq(creditEntries.periodYear, year)))
     .get()!;
   return row.n ? [{ key: "credit.mine", count: Math.round((row.points ?? 0) / 100), href: "/ghi-nhan" }] : [];
+}
+
+/** The /ghi-nhan page: my credit; the table for holders of credit.view; the points per level;
+ * the results reports awaiting the actor's confirmation. */
+export function creditOverview(ctx: Ctx, f: CreditFilter) {
+  return {
+    mine: myCredit(ctx),
+    table: canAnywhere(ctx.actor, "credit.view") ? creditTable(ctx, f) : null,
+    rules: creditRulesView(ctx),
+    reports: reportsToConfirm(ctx),
+  };
 }
