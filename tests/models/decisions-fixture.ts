@@ -16,6 +16,9 @@ export type Setup = Tree & {
   sheets: number[];
   /** Submit the sheets with these totals (whole points); fewer totals leave the rest open. */
   score(totals: number[]): void;
+  /** Another accepted registration by `by` (sole author) on the same council, both sheets
+   * submitted with 80 points. */
+  another(by?: number): { itemId: number; initiativeId: number };
 };
 
 export const VALID = {
@@ -88,5 +91,16 @@ export function council(x: Tree = tree(), opts: { authors?: "three" | "one" } = 
     totals.forEach((points, i) =>
       db.update(evaluations).set({ status: "submitted", submittedAt: at, savedAt: at, totalHalfPoints: points * 2 }).where(eq(evaluations.id, sheets[i])).run(),
     );
-  return { ...x, q, councilId, itemId, initiativeId, sheets, score };
+  const another = (by = p.cadre) => {
+    // Registered to the city, so that authors of any ward can be on this council's list.
+    const id = draft(x.as(by), "initiative", { receivingOrgId: o.city });
+    submit(x.as(by), id);
+    accept(x.as(p.cityLeader), id);
+    const item = db.insert(councilItems).values({ councilId, initiativeId: id, version: 1, dueOn: "2026-12-15", assignedBy: q.secretary, assignedAt: at }).returning({ id: councilItems.id }).get().id;
+    for (const evaluatorId of [q.m1, q.m2]) {
+      db.insert(evaluations).values({ itemId: item, evaluatorId, status: "submitted", dueOn: "2026-12-10", assignedBy: q.secretary, assignedAt: at, submittedAt: at, totalHalfPoints: 160 }).run();
+    }
+    return { itemId: item, initiativeId: id };
+  };
+  return { ...x, q, councilId, itemId, initiativeId, sheets, score, another };
 }
