@@ -13,6 +13,8 @@ import { footer, header, pack, para, table, title, tv } from "./party-docx.serve
 import { todayIso } from "./orgs-shared.server";
 
 const points = (half: number | null) => (half === null ? "—" : formatNumber(Math.round((half / 2) * 100) / 100));
+/** "15-QĐ/ĐU" → "15-QD-DU" for a file name. */
+const asciiNumber = (n: string) => n.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "D").replace(/[^\w-]+/g, "-");
 const levelName = (level: string | null) => (level ? tv(`decisions.level.${level}` as never) : "");
 
 /** The decision as a DOCX in the party layout. */
@@ -56,7 +58,7 @@ export async function decisionDocx(ctx: Ctx, id: number): Promise<{ body: Buffer
     }),
   ];
   const body2 = await pack(children, { title: `${tv("decisions.doc.decisionTitle")} ${d.number}` });
-  return { body: body2, fileName: `quyet-dinh-${d.number.replace(/[^\w-]+/g, "-")}.docx` };
+  return { body: body2, fileName: `quyet-dinh-${asciiNumber(d.number)}.docx` };
 }
 
 /** The council's minutes (biên bản): the council, its members, every item with the number of
