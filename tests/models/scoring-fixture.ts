@@ -16,8 +16,9 @@ export type ScoringSetup = Tree & {
   initiativeId: number;
   criteria: { id: number; maxPoints: number }[];
   sheet: Record<"m1" | "m2" | "chair", number>;
-  /** Add another accepted registration to the council with sheets for these evaluators. */
-  addItem(evaluators: number[], dueOn: string): { itemId: number; sheets: number[] };
+  /** Add another accepted registration (or the one given, accepted already) to the council with
+   * sheets for these evaluators. */
+  addItem(evaluators: number[], dueOn: string, initiativeId?: number): { itemId: number; sheets: number[] };
 };
 
 export function scoringSetup(x: Tree = tree()): ScoringSetup {
@@ -84,7 +85,7 @@ export function scoringSetup(x: Tree = tree()): ScoringSetup {
     initiativeId,
     criteria,
     sheet: { m1: first.sheets[0], m2: first.sheets[1], chair: first.sheets[2] },
-    addItem: (evaluators, dueOn) => addItemFor(accepted(), evaluators, dueOn),
+    addItem: (evaluators, dueOn, id) => addItemFor(id ?? accepted(), evaluators, dueOn),
   };
 }
 
