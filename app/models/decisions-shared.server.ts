@@ -9,6 +9,7 @@ import {
 import type { CouncilRecord } from "~/auth/policy";
 import type { Ctx, Tx } from "./context.server";
 import { suggestedLevel, type Thresholds } from "./credit-split";
+import { summarizeTotals } from "./evaluation-stats";
 import { authorsOf, loadVersion, parseContent, type StoredAuthor } from "./initiatives-shared.server";
 
 export type Reader = Ctx["db"] | Tx;
@@ -113,13 +114,13 @@ export type Summary = {
   suggested: RecognitionLevel | null;
 };
 
+/** From the shared aggregation (evaluation-stats.ts), so the council view and the decision
+ * show the same numbers; the suggested level compares the mean as shown (two decimals). */
 export function summarize(totals: number[], assigned: number, thresholds: Thresholds): Summary {
-  if (!totals.length) return { assigned, submitted: 0, meanHalf: null, medianHalf: null, spreadHalf: null, suggested: null };
-  const sorted = [...totals].sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { assigned, submitted: sorted.length, meanHalf: mean, medianHalf: median, spreadHalf: sorted[sorted.length - 1] - sorted[0], suggested: suggestedLevel(mean, thresholds) };
+  const st = summarizeTotals(totals);
+  const half = (points: number | null) => (points === null ? null : points * 2);
+  const meanHalf = half(st.mean);
+  return { assigned, submitted: st.count, meanHalf, medianHalf: half(st.median), spreadHalf: half(st.spread), suggested: meanHalf === null ? null : suggestedLevel(meanHalf, thresholds) };
 }
 
 export function itemSummary(db: Reader, itemId: number, thresholds: Thresholds): Summary {

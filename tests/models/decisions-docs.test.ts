@@ -80,7 +80,7 @@ describe("council documents", () => {
     await expect(scoreSheetXlsx(s.as(s.p.cadre), s.councilId)).rejects.toMatchObject({ status: 403 });
     await expect(minutesDocx(s.as(s.q.m1), s.councilId)).rejects.toMatchObject({ status: 403 });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await scoreSheetXlsx(s.as(s.q.chair), s.councilId)).body);
+    await wb.xlsx.load((await scoreSheetXlsx(s.as(s.q.chair), s.councilId)).body as never);
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(4); // header, two sheets, the mean
     expect(rows.map((r) => r[r.length - 1])).toEqual(["Tổng (100)", 80, 73, 76.5]);
