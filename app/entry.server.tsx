@@ -5,7 +5,7 @@
 //   (pages behind sign-in must not stay in shared or back-button caches);
 // - errors are logged with the request's reference id, which the error page shows instead of
 //   any stack trace, SQL or path.
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleErrorFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
@@ -47,7 +47,7 @@ export default function handleRequest(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const send = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutNulBytes();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
       responseHeaders.set("Cache-Control", "no-store");
@@ -85,6 +85,20 @@ export default function handleRequest(
 export function handleDataRequest(response: Response) {
   response.headers.set("Cache-Control", "no-store");
   return response;
+}
+
+/**
+ * React 18.3's renderToPipeableStream sometimes flushes a whole 2 KB buffer, unused zero bytes
+ * included, when a multi-byte character does not fit (react#31134): "mười" arrives as
+ * "m\u0000ười". UTF-8 uses 0x00 only for U+0000, which no page contains, so dropping zero
+ * bytes restores exactly what React meant to send.
+ */
+export function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk);
+    },
+  });
 }
 
 export const handleError: HandleErrorFunction = (error, args: LoaderFunctionArgs | ActionFunctionArgs) => {
