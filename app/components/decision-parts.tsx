@@ -1,7 +1,7 @@
 // Pieces of the decision pages: the score summary, the fields of a decision (record and
 // correct), and the preview of the decision in the party layout.
 import type { DecisionOutcome, RecognitionLevel } from "../../db/enums";
-import { ErrorSummary, Form, RadioGroup, TextArea, TextField, useValidatedForm, type ServerForm } from "~/components/form";
+import { ErrorSummary, Form, PageTitle, RadioGroup, TextArea, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import { formatNumber } from "~/i18n/format";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -52,11 +52,13 @@ export function ScoreSummary({ summary, max, thresholds, spreadLimit }: { summar
 }
 
 /** The decision's fields, posted as a plain form (works without JavaScript). */
-export function DecisionFields({ server, defaults, submit }: { server: ServerForm; defaults: Record<string, string>; submit: string }) {
+/** The page's <title> comes from here, so that it says "Lỗi: " for the browser's checks too. */
+export function DecisionFields({ server, defaults, submit, title }: { server: ServerForm; defaults: Record<string, string>; submit: string; title: string }) {
   const t = useT();
   const form = useValidatedForm(decisionSchema, { defaults, server });
   return (
     <>
+      <PageTitle title={title} hasErrors={form.hasErrors} />
       <ErrorSummary errors={form.errors} formError={form.formError} summaryRef={form.summaryRef} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <RadioGroup

@@ -36,7 +36,7 @@ export default function RecordDecision() {
   const { item, summary, rubric } = data;
   return (
     <div className="narrow">
-      <PageTitle title={t("decisions.record.title")} hasErrors={!!server} />
+      {data.allowed.record ? null : <PageTitle title={t("decisions.record.title")} />}
       <p className="caption">{data.council.name}</p>
       <h1>{t("decisions.record.title")}</h1>
       <p className="lead">
@@ -71,6 +71,7 @@ export default function RecordDecision() {
           <DecisionFields
             server={server}
             submit={t("decisions.record.submit")}
+            title={t("decisions.record.title")}
             defaults={{ outcome: summary.suggested ? "recognised" : "", level: summary.suggested ?? "", reason: "", number: "", decidedOn: formatDate(data.today), signerName: "", signerTitle: "" }}
           />
         </>

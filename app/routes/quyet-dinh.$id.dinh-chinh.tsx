@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionFields } from "~/components/decision-parts";
-import { PageTitle } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDecision } from "~/models/decisions-read.server";
@@ -37,7 +36,6 @@ export default function CorrectDecision() {
   const d = view.decision;
   return (
     <div className="narrow">
-      <PageTitle title={t("decisions.correct.title")} hasErrors={!!server} />
       <p className="caption">
         <Link to={`/quyet-dinh/${d.id}`}>{t("decisions.view.title", { number: d.number })}</Link>
       </p>
@@ -46,6 +44,7 @@ export default function CorrectDecision() {
       <DecisionFields
         server={server}
         submit={t("decisions.correct.submit")}
+        title={t("decisions.correct.title")}
         defaults={{ outcome: d.outcome, level: d.level ?? "", reason: d.reason, number: "", decidedOn: formatDate(view.today), signerName: d.signerName, signerTitle: d.signerTitle }}
       />
     </div>

@@ -141,7 +141,7 @@ export default function ResultReports() {
       </p>
       {data.reports.length === 0 ? <p>{t("decisions.report.none")}</p> : null}
       {data.reports.map((r) => (
-        <section key={r.id} className="panel" aria-labelledby={`bc-${r.id}`}>
+        <section key={r.id} className="decision-card" aria-labelledby={`bc-${r.id}`}>
           <h2 id={`bc-${r.id}`}>
             {t("decisions.report.submittedAt", { at: formatDateTime(r.submittedAt) })} <Tag tone={tone[r.status]}>{t(`decisions.report.status.${r.status}`)}</Tag>
           </h2>

@@ -30,9 +30,9 @@ export default function InitiativeDecisions() {
       <h1>{t("decisions.mine.title")}</h1>
       {decisions.length === 0 ? <p>{t("decisions.mine.none")}</p> : null}
       {[...decisions].reverse().map((d) => (
-        <section key={d.id} className="panel" aria-labelledby={`qd-${d.id}`}>
+        <section key={d.id} className="decision-card" aria-labelledby={`qd-${d.id}`}>
           <h2 id={`qd-${d.id}`}>
-            <Link to={`/quyet-dinh/${d.id}`}>{t("decisions.view.title", { number: d.number })}</Link>{" "}
+            {t("decisions.view.title", { number: d.number })}{" "}
             <Tag tone={d.current ? "blue" : "grey"}>{d.current ? t("decisions.mine.current") : t("decisions.mine.superseded")}</Tag>
           </h2>
           <SummaryList
@@ -46,6 +46,9 @@ export default function InitiativeDecisions() {
                 : []),
             ]}
           />
+          <p>
+            <Link to={`/quyet-dinh/${d.id}`}>{t("decisions.mine.open", { number: d.number })}</Link>
+          </p>
         </section>
       ))}
       <p>

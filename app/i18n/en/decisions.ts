@@ -79,6 +79,7 @@ export const decisions: Record<keyof typeof vi, string> = {
   "decisions.mine.current": "In force",
   "decisions.mine.superseded": "Corrected",
   "decisions.mine.reportLink": "Report results of applying it",
+  "decisions.mine.open": "Read Decision No. {number} in full",
   "decisions.mine.back": "Back to the registration",
 
   "decisions.doc.placeDate": "TP. Hồ Chí Minh, ngày {d} tháng {m} năm {y}",

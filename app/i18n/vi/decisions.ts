@@ -78,6 +78,7 @@ export const decisions = {
   "decisions.mine.current": "Đang có hiệu lực",
   "decisions.mine.superseded": "Đã được đính chính",
   "decisions.mine.reportLink": "Báo cáo kết quả áp dụng",
+  "decisions.mine.open": "Xem toàn văn Quyết định số {number}",
   "decisions.mine.back": "Về hồ sơ",
 
   "decisions.doc.placeDate": "TP. Hồ Chí Minh, ngày {d} tháng {m} năm {y}",
