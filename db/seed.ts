@@ -136,7 +136,7 @@ export async function seedDemo(handle: Handle, secrets: Secrets, now = new Date(
         { key: "inspector", family: "Lê", middle: "Thị", given: "Hạnh", dob: "1975-09-02", position: "Ủy viên Ủy ban Kiểm tra Thành ủy", org: "TU-UBKT", username: "kiemtra", roles: [["inspector", "TU"]] },
         { key: "orgstaff", family: "Phạm", middle: "Văn", given: "Đức", dob: "1982-01-20", position: "Chuyên viên Ban Tổ chức Thành ủy", org: "TU-BTC", username: "bantochuc", roles: [["organization_staff", "TU"]] },
         { key: "internal", family: "Võ", middle: "Thị Thu", given: "Trang", dob: "1985-06-18", position: "Chuyên viên Ban Nội chính Thành ủy", org: "TU-BNC", username: "noichinh", roles: [["internal_affairs", "TU"]] },
-        { key: "leader", family: "Nguyễn", middle: "Văn", given: "Bình", dob: "1970-11-05", position: "Bí thư Đảng ủy phường", org: sg, username: "bithu", roles: [["leader", sg]] },
+        { key: "leader", family: "Nguyễn", middle: "Văn", given: "Bình", dob: "1970-11-05", position: "Bí thư Đảng ủy phường", org: sg, username: "bithu", roles: [["leader", sg], ["leader", `${sg}-CQ`]] },
         { key: "wardadmin", family: "Đặng", middle: "Thị", given: "Yến", dob: "1988-02-28", position: "Chuyên viên Văn phòng Đảng ủy phường", org: sg, username: "quantri.phuong", roles: [["admin", sg]] },
         { key: "secretary", family: "Huỳnh", middle: "Ngọc", given: "Ánh", dob: "1986-08-09", position: "Thư ký Hội đồng sáng kiến phường", org: `${sg}-CQ`, username: "thuky", roles: [["secretary", sg]] },
         { key: "evaluator", family: "Bùi", middle: "Quốc", given: "Việt", dob: "1979-03-30", position: "Phó Chủ tịch UBND phường", org: `${sg}-CQ`, username: "giamkhao", roles: [["evaluator", sg]] },

@@ -292,9 +292,11 @@ export function isProposalHead(actor: Actor | null, p: ProposalRecord): boolean 
   return !!actor && actor.personId !== p.proposerId && actor.grants.some((g) => g.role === "leader" && g.orgPath === p.deciderOrgPath);
 }
 
-/** See a proposal: the proposer; leaders over the deciding organization; the inspection. */
+/** See a proposal: the proposer; once submitted, leaders over the deciding organization and the inspection. */
 export function canViewProposal(actor: Actor | null, p: ProposalRecord): boolean {
   if (!actor) return false;
   if (actor.personId === p.proposerId) return true;
+  // A draft is the proposer's alone until submitted.
+  if (p.status === "draft") return false;
   return can(actor, "initiative.receive", p.deciderOrgPath) || can(actor, "initiative.audit", p.orgPath);
 }

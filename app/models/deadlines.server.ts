@@ -17,6 +17,7 @@ import { nowIso, write, type Ctx, type Tx } from "./context.server";
 import { leadersOver } from "./initiatives-shared.server";
 import { addDays, todayIso } from "./orgs-shared.server";
 import { countedStatus } from "./tasks-registrations.server";
+import { sweepProposalDeadlines } from "./proposals-overdue.server";
 
 export const TASK_KEY = "deadlines.notify.task";
 export const DECISION_KEY = "deadlines.notify.decision";
@@ -155,7 +156,10 @@ export function maybeSweepDeadlines(ctx: Ctx): SweepResult | null {
   if (lastRunMs !== null && Math.abs(now - lastRunMs) < SWEEP_INTERVAL_MS) return null;
   lastRunMs = now;
   try {
-    return sweepDeadlines(ctx);
+    const result = sweepDeadlines(ctx);
+    // Innovation proposals' overdue steps (vote, report, evaluation) are reminded alike.
+    sweepProposalDeadlines(ctx);
+    return result;
   } catch (error) {
     console.error("[deadlines] sweep failed:", error);
     return null;

@@ -5,10 +5,12 @@ import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { pathScope } from "./scope.server";
 import { homeInitiativeCards, type InitiativeHomeCard } from "./initiatives-lists.server";
+import { homeProposalCards, type ProposalHomeCard } from "./proposals-read.server";
+import { homeScoringCards, type ScoringHomeCard } from "./scoring-queue.server";
 import { homeTaskCards, type TaskHomeCard } from "./tasks-read.server";
 
 export type HomeCard = {
-  key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members" | TaskHomeCard["key"] | InitiativeHomeCard["key"];
+  key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members" | TaskHomeCard["key"] | InitiativeHomeCard["key"] | ScoringHomeCard["key"] | ProposalHomeCard["key"];
   count: number | null;
   href: string;
 };
@@ -17,7 +19,7 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   const actor = ctx.actor;
   if (!actor) return [];
   // Work first (tasks, notifications), administration after.
-  const cards: HomeCard[] = [...homeInitiativeCards(ctx), ...homeTaskCards(ctx)];
+  const cards: HomeCard[] = [...homeInitiativeCards(ctx), ...homeScoringCards(ctx), ...homeProposalCards(ctx), ...homeTaskCards(ctx)];
   const now = ctx.now().toISOString();
   if (canAnywhere(actor, "person.manage")) {
     const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
