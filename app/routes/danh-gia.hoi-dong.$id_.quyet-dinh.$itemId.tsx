@@ -42,6 +42,15 @@ export default function RecordDecision() {
       <p className="lead">
         <Link to={`/sang-kien/${item.initiativeId}`}>{`${item.registrationNumber ?? ""} — ${item.title}`}</Link>
       </p>
+      <p>
+        <a href={`/danh-gia/hoi-dong/${data.council.id}/bien-ban.docx`} download>
+          {t("decisions.council.minutes")}
+        </a>
+        {" · "}
+        <a href={`/danh-gia/hoi-dong/${data.council.id}/bang-diem.xlsx`} download>
+          {t("decisions.council.scores")}
+        </a>
+      </p>
       <h2>{t("decisions.record.summary")}</h2>
       <ScoreSummary summary={summary} max={rubric.maxPoints} thresholds={rubric} spreadLimit={data.spreadLimit} />
       {summary.submitted > 0 ? (
