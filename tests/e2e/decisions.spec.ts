@@ -144,6 +144,12 @@ test("the secretary records a ward-level recognition and downloads the decision 
   expect(xml).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
   expect(xml).toContain(`Số ${number}`);
 
+  // The council's minutes and score sheet, from the links on the recording page.
+  const minutes = await page.request.get(`/danh-gia/hoi-dong/${s.councilId}/bien-ban.docx`);
+  expect(unzip(await minutes.body(), "word/document.xml")).toContain("BIÊN BẢN");
+  const scores = await page.request.get(`/danh-gia/hoi-dong/${s.councilId}/bang-diem.xlsx`);
+  expect([scores.status(), (await scores.body()).subarray(0, 2).toString()]).toEqual([200, "PK"]);
+
   // A second decision on the same version is refused on the page.
   await page.goto(`/danh-gia/hoi-dong/${s.councilId}/quyet-dinh/${s.items[0]}`);
   await expect(page.getByText("Phiên bản này đã có quyết định:")).toBeVisible();
@@ -157,6 +163,9 @@ test("the author sees the decision, the score summary and the credit", async ({ 
   await expect(page.getByText("Công nhận cấp phường, xã")).toBeVisible();
   await expect(page.getByText("2 thành viên Hội đồng đã chấm; điểm trung bình 74.")).toBeVisible();
   await expectAccessible(page);
+
+  // Individual scores are for the council only.
+  expect((await page.request.get(`/danh-gia/hoi-dong/${s.councilId}/bang-diem.xlsx`)).status()).toBe(403);
 
   await page.goto("/ghi-nhan");
   await expect(page.getByRole("heading", { level: 2, name: "Điểm ghi nhận của tôi" })).toBeVisible();
