@@ -159,6 +159,16 @@ export function RecordView({ initiative, files }: { initiative: Detail; files: F
             <Link to={`${base}/rut`}>{t("initiatives.withdraw.link")}</Link>
           </li>
         ) : null}
+        {initiative.status === "recognised" || initiative.status === "not_recognised" ? (
+          <li>
+            <Link to={`${base}/quyet-dinh`}>{t("initiatives.decision.link")}</Link>
+          </li>
+        ) : null}
+        {initiative.status === "recognised" ? (
+          <li>
+            <Link to={`${base}/ket-qua`}>{t("initiatives.results.link")}</Link>
+          </li>
+        ) : null}
       </ul>
       <h2>{t("initiatives.detail.content", { version: initiative.version })}</h2>
       <ContentSections kind={initiative.kind} content={initiative.content} authors={initiative.authors} headingLevel={3} />

@@ -65,7 +65,7 @@ export const LEDGER_ACTIONS = [
   "conflict.declared",
 ] as const;
 
-export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative", "proposal", "holiday", "rubric", "council", "evaluation"] as const;
+export const LEDGER_ENTITIES = ["organization", "person", "account", "role_grant", "import_batch", "task", "initiative", "proposal", "holiday", "rubric", "council", "evaluation", "decision", "credit_rules"] as const;
 
 export function actionLabel(t: Translate, code: string): string {
   const key = `ledger.action.${code}`;

@@ -4,13 +4,15 @@ import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { pathScope } from "./scope.server";
+import { homeCreditCards } from "./credit.server";
 import { homeInitiativeCards, type InitiativeHomeCard } from "./initiatives-lists.server";
 import { homeProposalCards, type ProposalHomeCard } from "./proposals-read.server";
+import { homeReportCards } from "./result-reports.server";
 import { homeScoringCards, type ScoringHomeCard } from "./scoring-queue.server";
 import { homeTaskCards, type TaskHomeCard } from "./tasks-read.server";
 
 export type HomeCard = {
-  key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members" | TaskHomeCard["key"] | InitiativeHomeCard["key"] | ScoringHomeCard["key"] | ProposalHomeCard["key"];
+  key: "awaitingPassword" | "locked" | "import" | "orgs" | "ledger" | "members" | TaskHomeCard["key"] | InitiativeHomeCard["key"] | ScoringHomeCard["key"] | ProposalHomeCard["key"] | "credit.mine" | "reports.pending";
   count: number | null;
   href: string;
 };
@@ -19,7 +21,14 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   const actor = ctx.actor;
   if (!actor) return [];
   // Work first (tasks, notifications), administration after.
-  const cards: HomeCard[] = [...homeInitiativeCards(ctx), ...homeScoringCards(ctx), ...homeProposalCards(ctx), ...homeTaskCards(ctx)];
+  const cards: HomeCard[] = [
+    ...homeInitiativeCards(ctx),
+    ...homeScoringCards(ctx),
+    ...homeReportCards(ctx),
+    ...homeProposalCards(ctx),
+    ...homeTaskCards(ctx),
+    ...homeCreditCards(ctx),
+  ];
   const now = ctx.now().toISOString();
   if (canAnywhere(actor, "person.manage")) {
     const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));

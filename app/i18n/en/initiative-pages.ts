@@ -110,6 +110,8 @@ export const initiativePages: Record<keyof typeof vi, string> = {
   "initiatives.done.next3": "Download and keep the receipt: it proves what you registered and when, also outside the portal.",
   "initiatives.done.view": "View the registration",
   "initiatives.done.list": "Back to my registrations",
+  "initiatives.decision.link": "Recognition decision and evaluation summary",
+  "initiatives.results.link": "Results of applying it",
   "initiatives.receipt.link": "View and download the receipt",
   "initiatives.receipt.title": "Registration receipt",
   "initiatives.receipt.back": "Back to the registration",

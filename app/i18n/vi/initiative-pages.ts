@@ -110,6 +110,8 @@ export const initiativePages = {
   "initiatives.done.next3": "Hãy tải và lưu biên nhận: biên nhận chứng minh nội dung và thời điểm đồng chí đã đăng ký, kể cả khi kiểm tra ngoài Cổng.",
   "initiatives.done.view": "Xem đơn đăng ký",
   "initiatives.done.list": "Về danh sách đơn của tôi",
+  "initiatives.decision.link": "Quyết định công nhận và kết quả đánh giá",
+  "initiatives.results.link": "Báo cáo kết quả áp dụng",
   "initiatives.receipt.link": "Xem và tải biên nhận",
   "initiatives.receipt.title": "Biên nhận đăng ký",
   "initiatives.receipt.back": "Về đơn đăng ký",
