@@ -3,7 +3,7 @@
 // mean, median and spread, and the flag when the evaluators diverge beyond the council's limit.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { conflicts, councilItems, evaluations, initiatives, people, type EvaluationStatus, type InitiativeStatus } from "../../db/schema";
-import { canRunCouncil, canViewCouncil } from "~/auth/policy";
+import { canRecordDecision, canRunCouncil, canViewCouncil } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 import { isSpreadFlagged, MIN_EVALUATORS, summarizeTotals, type TotalsStats } from "./evaluation-stats";
@@ -43,6 +43,7 @@ export type CouncilView = {
   items: CouncilItemScores[];
   canSeeScores: boolean;
   canRun: boolean;
+  canDecide: boolean;
   isMember: boolean;
   evaluatorChoices: MemberRow[];
   hasChairAndSecretary: boolean;
@@ -67,6 +68,7 @@ export function councilView(ctx: Ctx, councilId: number): CouncilView {
     items: itemsOf(ctx, councilId, c.row.spreadLimit, canSeeScores),
     canSeeScores,
     canRun: canRunCouncil(actor, record),
+    canDecide: canRecordDecision(actor, record),
     isMember,
     evaluatorChoices: members.filter((m) => eligible.includes(m.personId)),
     hasChairAndSecretary: record.chairIds.length === 1 && record.secretaryIds.length >= 1,

@@ -191,6 +191,20 @@ export default function CouncilPage() {
                             </Link>
                           </li>
                         ) : null}
+                        {v.canDecide && item.initiativeStatus === "evaluating" ? (
+                          <li>
+                            <Link to={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
+                              {t("councils.view.decide")}
+                            </Link>
+                          </li>
+                        ) : null}
+                        {item.initiativeStatus === "recognised" || item.initiativeStatus === "not_recognised" ? (
+                          <li>
+                            <Link to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
+                              {t("councils.view.decision")}
+                            </Link>
+                          </li>
+                        ) : null}
                         {v.isMember ? (
                           <li>
                             <Link to={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
@@ -209,6 +223,20 @@ export default function CouncilPage() {
       ) : (
         <p>{t("councils.view.items.none")}</p>
       )}
+      {v.canSeeScores ? (
+        <ul className="link-list no-print">
+          <li>
+            <a href={`${base}/bien-ban.docx`} download>
+              {t("councils.view.minutes")}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/bang-diem.xlsx`} download>
+              {t("councils.view.scoreSheet")}
+            </a>
+          </li>
+        </ul>
+      ) : null}
     </div>
   );
 }
