@@ -236,6 +236,13 @@ export function canViewCouncil(actor: Actor | null, c: CouncilRecord): boolean {
   return can(actor, "council.manage", c.orgPath) || can(actor, "initiative.audit", c.orgPath);
 }
 
+/** See the scores of an item (or a whole council's): a viewer of the council who has no sheet
+ * of their own still open there — a chair who also scores sees nothing of the others' before
+ * submitting, like every evaluator. */
+export function canSeeScores(actor: Actor | null, c: CouncilRecord, ownOpenSheet: boolean): boolean {
+  return canViewCouncil(actor, c) && !ownOpenSheet;
+}
+
 /** Why a person may not evaluate an initiative, or null. Derived conflicts come first; an
  * evaluator's own declaration is one too. There is no override. */
 export type ConflictReason = "author" | "cell_leader" | "task_poster" | "declared";

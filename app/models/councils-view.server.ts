@@ -1,9 +1,9 @@
 // The council view: members, the items before the council with their evaluators and statuses,
 // and — for those who may see the council's scores (canViewCouncil) — each submitted total, the
 // mean, median and spread, and the flag when the evaluators diverge beyond the council's limit.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { conflicts, councilItems, evaluations, initiatives, people, type EvaluationStatus, type InitiativeStatus } from "../../db/schema";
-import { canRecordDecision, canRunCouncil, canViewCouncil } from "~/auth/policy";
+import { canRecordDecision, canRunCouncil, canSeeScores, canViewCouncil } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 import { isSpreadFlagged, MIN_EVALUATORS, summarizeTotals, type TotalsStats } from "./evaluation-stats";
@@ -34,7 +34,7 @@ export type CouncilItemScores = {
 export function councilItemsWithScores(ctx: Ctx, councilId: number): CouncilItemScores[] {
   const c = loadCouncil(ctx.db, councilId);
   if (!c || !canViewCouncil(ctx.actor, c.record)) throw notFound();
-  return itemsOf(ctx, councilId, c.row.spreadLimit, true);
+  return itemsOf(ctx, councilId, c.row.spreadLimit, (open) => canSeeScores(ctx.actor, c.record, open));
 }
 
 export type CouncilView = {
@@ -56,17 +56,17 @@ export function councilView(ctx: Ctx, councilId: number): CouncilView {
   const c = loadCouncil(ctx.db, councilId);
   if (!c) throw notFound();
   const { record } = c;
-  const canSeeScores = canViewCouncil(actor, record);
+  const viewer = canViewCouncil(actor, record);
   const isMember = [...record.chairIds, ...record.secretaryIds, ...record.memberIds].includes(actor.personId);
-  if (!canSeeScores && !isMember) throw notFound();
+  if (!viewer && !isMember) throw notFound();
   const rubric = loadRubric(ctx.db, c.row.rubricId)!;
   const members = membersOf(ctx.db, councilId);
   const eligible = evaluatorIdsOf(record);
   return {
     council: { ...c.row, rubricName: rubric.name, rubricVersion: rubric.version },
     members,
-    items: itemsOf(ctx, councilId, c.row.spreadLimit, canSeeScores),
-    canSeeScores,
+    items: itemsOf(ctx, councilId, c.row.spreadLimit, (open) => canSeeScores(actor, record, open)),
+    canSeeScores: viewer,
     canRun: canRunCouncil(actor, record),
     canDecide: canRecordDecision(actor, record),
     isMember,
@@ -75,7 +75,7 @@ export function councilView(ctx: Ctx, councilId: number): CouncilView {
   };
 }
 
-function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, withScores: boolean): CouncilItemScores[] {
+function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, scoresVisible: (ownOpenSheet: boolean) => boolean): CouncilItemScores[] {
   const items = ctx.db
     .select({
       itemId: councilItems.id, initiativeId: councilItems.initiativeId, version: councilItems.version, registrationNumber: initiatives.registrationNumber,
@@ -106,6 +106,7 @@ function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, withScores: b
     .all();
   const today = todayIso(ctx);
   return items.map((item) => {
+    const withScores = scoresVisible(sheets.some((s) => s.itemId === item.itemId && s.personId === ctx.actor?.personId && s.status !== "submitted"));
     const evaluators: ItemEvaluator[] = sheets
       .filter((s) => s.itemId === item.itemId)
       .map(({ itemId: _i, sortKey: _s, ...s }) => ({
@@ -124,4 +125,21 @@ function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, withScores: b
       declared: declared.filter((d) => d.initiativeId === item.initiativeId).map(({ initiativeId: _i, ...d }) => d),
     };
   });
+}
+
+/** Does the person hold a sheet not yet submitted in the council (or on one of its items)? */
+export function hasOpenSheet(db: Ctx["db"], personId: number | undefined, where: { councilId: number; itemId?: number }): boolean {
+  if (personId === undefined) return false;
+  return !!db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .innerJoin(councilItems, eq(councilItems.id, evaluations.itemId))
+    .where(
+      and(
+        eq(evaluations.evaluatorId, personId),
+        ne(evaluations.status, "submitted"),
+        where.itemId ? eq(councilItems.id, where.itemId) : eq(councilItems.councilId, where.councilId),
+      ),
+    )
+    .get();
 }

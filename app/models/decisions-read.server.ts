@@ -5,9 +5,10 @@
 // secretaries over it and the inspection (canViewCouncil) see the full summary.
 import { and, asc, eq, gte } from "drizzle-orm";
 import { councilItems, creditEntries } from "../../db/schema";
-import { canRecordDecision, canViewCouncil, canViewInitiative, type CouncilRecord } from "~/auth/policy";
+import { canRecordDecision, canSeeScores, canViewCouncil, canViewInitiative, type CouncilRecord } from "~/auth/policy";
+import { hasOpenSheet } from "./councils-view.server";
 import type { Ctx } from "./context.server";
-import { forbidden, notFound } from "./errors";
+import { conflict, forbidden, notFound } from "./errors";
 import {
   correctionOf, decisionsOfInitiative, frozenAuthors, itemSummary, loadCouncil, loadDecision, loadItem, rubricOf,
   type CouncilInfo, type DecisionRow, type RubricInfo, type Summary,
@@ -25,6 +26,8 @@ export function decisionForm(ctx: Ctx, councilId: number, itemId: number) {
   if (!council || !item || item.councilId !== council.id) throw notFound();
   const mayRecord = canRecordDecision(ctx.actor, council);
   if (!mayRecord && !canViewCouncil(ctx.actor, council)) throw notFound();
+  // A chair or secretary who also scores this item sees nothing of the others' before submitting.
+  if (hasOpenSheet(ctx.db, ctx.actor?.personId, { councilId, itemId })) throw conflict("decisions.errors.ownSheetOpen");
   const rubric = rubricOf(ctx.db, council.rubricId);
   const summary = itemSummary(ctx.db, item.id, rubric);
   const existing = decisionsOfInitiative(ctx.db, item.initiativeId).filter((d) => d.version === item.version);
@@ -135,7 +138,7 @@ export function decisionsForInitiative(ctx: Ctx, initiativeId: number) {
 export function councilForViewer(ctx: Ctx, councilId: number): CouncilInfo {
   const council = loadCouncil(ctx.db, councilId);
   if (!council) throw notFound();
-  if (!canViewCouncil(ctx.actor, council)) throw forbidden();
+  if (!canSeeScores(ctx.actor, council, hasOpenSheet(ctx.db, ctx.actor?.personId, { councilId }))) throw forbidden();
   return council;
 }
 

@@ -192,4 +192,16 @@ describe("the council view", () => {
     submitted(itemId, x.s.ev2, 180); // spread exactly 20
     expect(councilItemsWithScores(sec(), x.councilId)[0].flagged).toBe(false);
   });
+
+  it("hides the others' totals from a chair who also scores the item, until their own sheet is in", () => {
+    const itemId = item(x.accepted());
+    assignEvaluators(sec(), x.councilId, { dueOn: due, itemIds: [itemId], evaluatorIds: [x.s.ev1, x.s.chair] });
+    submitted(itemId, x.s.ev1, 145);
+    const before = councilView(x.as(x.s.chair), x.councilId).items[0];
+    expect(before.stats).toBeNull();
+    expect(before.evaluators.every((e) => e.totalHalfPoints === null)).toBe(true);
+    expect(councilItemsWithScores(sec(), x.councilId)[0].stats?.count).toBe(1);
+    submitted(itemId, x.s.chair, 150);
+    expect(councilView(x.as(x.s.chair), x.councilId).items[0].stats).toMatchObject({ count: 2 });
+  });
 });

@@ -11,6 +11,7 @@ export const decisions: Record<keyof typeof vi, string> = {
   "decisions.role.secretary": "Council secretary",
   "decisions.role.member": "Member",
 
+  "decisions.errors.ownSheetOpen": "You are scoring this registration: submit your own sheet before seeing anyone else's scores",
   "decisions.errors.number": "The decision number is not in the party style, e.g. 15-QĐ/ĐU",
   "decisions.errors.numberTaken": "This decision number is already used in the organization; check the number",
   "decisions.errors.future": "The decision date cannot be after today",

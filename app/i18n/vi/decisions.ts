@@ -10,6 +10,7 @@ export const decisions = {
   "decisions.role.secretary": "Thư ký Hội đồng",
   "decisions.role.member": "Thành viên",
 
+  "decisions.errors.ownSheetOpen": "Đồng chí đang chấm đơn này: hãy nộp phiếu chấm của mình trước khi xem điểm của người khác",
   "decisions.errors.number": "Số quyết định chưa đúng thể thức, ví dụ 15-QĐ/ĐU",
   "decisions.errors.numberTaken": "Số quyết định này đã được dùng trong tổ chức; hãy kiểm tra lại số",
   "decisions.errors.future": "Ngày quyết định không được sau ngày hôm nay",
