@@ -2,9 +2,9 @@
 // sheet with its item, council and initiative, the rubric's criteria, the stored scores and
 // their hash, and who may open a sheet at all. Every read of scores goes through `sheetFor`,
 // so that no path shows one evaluator's scores to another before both have submitted.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import {
-  councilItems, councilMembers, councils, evaluations, evaluationScores, initiatives, notifications, organizations, rubricCriteria,
+  councilItems, councils, evaluations, evaluationScores, initiatives, notifications,
   type EvaluationStatus, type InitiativeKind, type InitiativeStatus,
 } from "../../db/schema";
 import { canScore, canViewCouncil, type CouncilRecord } from "~/auth/policy";
@@ -12,6 +12,8 @@ import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 import type { Ctx, Tx } from "./context.server";
 import { conflict, notFound } from "./errors";
 import { todayIso } from "./orgs-shared.server";
+import { criteriaOfRubric, type CriterionRow } from "./rubrics.server";
+import { loadCouncil } from "./councils.server";
 
 type Reader = Ctx["db"] | Tx;
 
@@ -19,29 +21,10 @@ type Reader = Ctx["db"] | Tx;
  * The council as the policy needs it, from its current (not removed) members. Kept here until
  * the councils model offers one; it reads the same tables the same way.
  */
+/** The council's policy record with its organization and name (one loader: councils.server). */
 export function councilRecordOf(db: Reader, councilId: number): (CouncilRecord & { orgId: number; name: string }) | undefined {
-  const council = db
-    .select({ orgId: councils.orgId, name: councils.name, orgPath: organizations.path, closedAt: councils.closedAt })
-    .from(councils)
-    .innerJoin(organizations, eq(organizations.id, councils.orgId))
-    .where(eq(councils.id, councilId))
-    .get();
-  if (!council) return undefined;
-  const members = db
-    .select({ personId: councilMembers.personId, role: councilMembers.role })
-    .from(councilMembers)
-    .where(and(eq(councilMembers.councilId, councilId), isNull(councilMembers.removedAt)))
-    .all();
-  const ids = (role: string) => members.filter((m) => m.role === role).map((m) => m.personId);
-  return {
-    orgId: council.orgId,
-    name: council.name,
-    orgPath: council.orgPath,
-    chairIds: ids("chair"),
-    secretaryIds: ids("secretary"),
-    memberIds: ids("member"),
-    closed: council.closedAt !== null,
-  };
+  const c = loadCouncil(db, councilId);
+  return c && { ...c.record, orgId: c.row.orgId, name: c.row.name };
 }
 
 export function isSeated(c: CouncilRecord, personId: number): boolean {
@@ -98,16 +81,10 @@ export function loadSheet(db: Reader, id: number): SheetRow | undefined {
     .get();
 }
 
-export type Criterion = { id: number; position: number; name: string; maxPoints: number; guidance: string };
+export type Criterion = CriterionRow;
 
-export function criteriaOf(db: Reader, rubricId: number): Criterion[] {
-  return db
-    .select({ id: rubricCriteria.id, position: rubricCriteria.position, name: rubricCriteria.name, maxPoints: rubricCriteria.maxPoints, guidance: rubricCriteria.guidance })
-    .from(rubricCriteria)
-    .where(eq(rubricCriteria.rubricId, rubricId))
-    .orderBy(asc(rubricCriteria.position))
-    .all();
-}
+/** The rubric's criteria in order (one reader for scoring and the rubric pages). */
+export const criteriaOf = criteriaOfRubric;
 
 export type StoredScore = { criterionId: number; halfPoints: number; comment: string };
 
