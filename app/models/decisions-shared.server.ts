@@ -3,7 +3,7 @@
 // only), the authors a version froze, and the decision rows.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import {
-  councilItems, councilMembers, councils, decisions, evaluations, initiatives, organizations, people, rubricCriteria, rubrics,
+  councilItems, councilMembers, decisions, evaluations, initiatives, organizations, people, rubricCriteria, rubrics,
   type DecisionOutcome, type EvaluationStatus, type InitiativeStatus, type RecognitionLevel,
 } from "../../db/schema";
 import type { CouncilRecord } from "~/auth/policy";
@@ -11,6 +11,7 @@ import type { Ctx, Tx } from "./context.server";
 import { suggestedLevel, type Thresholds } from "./credit-split";
 import { summarizeTotals } from "./evaluation-stats";
 import { authorsOf, loadVersion, parseContent, type StoredAuthor } from "./initiatives-shared.server";
+import { loadCouncil as loadCouncilRecord } from "./councils.server";
 
 export type Reader = Ctx["db"] | Tx;
 
@@ -27,25 +28,18 @@ export type CouncilInfo = CouncilRecord & {
 };
 
 /** The council with its organization and current (not removed) members. */
+/** The council with its policy record (councils.server's loader) and its organization's parent's
+ * name, for the party document header. */
 export function loadCouncil(db: Reader, councilId: number): CouncilInfo | undefined {
-  if (!Number.isSafeInteger(councilId) || councilId <= 0) return undefined;
-  const c = db
-    .select({
-      id: councils.id, orgId: councils.orgId, name: councils.name, periodYear: councils.periodYear, periodQuarter: councils.periodQuarter,
-      rubricId: councils.rubricId, spreadLimit: councils.spreadLimit, closedAt: councils.closedAt,
-      orgPath: organizations.path, orgName: organizations.name, parentId: organizations.parentId,
-    })
-    .from(councils)
-    .innerJoin(organizations, eq(organizations.id, councils.orgId))
-    .where(eq(councils.id, councilId))
-    .get();
+  const c = loadCouncilRecord(db, councilId);
   if (!c) return undefined;
-  const parent = c.parentId === null ? undefined : db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, c.parentId)).get();
-  const ids = (role: string) => members(db, councilId).filter((m) => m.role === role).map((m) => m.personId);
+  const { row, record } = c;
+  const parentId = db.select({ parentId: organizations.parentId }).from(organizations).where(eq(organizations.id, row.orgId)).get()?.parentId ?? null;
+  const parent = parentId === null ? undefined : db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, parentId)).get();
   return {
-    id: c.id, orgId: c.orgId, orgName: c.orgName, parentOrgName: parent?.name ?? null, name: c.name, periodYear: c.periodYear,
-    periodQuarter: c.periodQuarter, rubricId: c.rubricId, spreadLimit: c.spreadLimit, orgPath: c.orgPath,
-    chairIds: ids("chair"), secretaryIds: ids("secretary"), memberIds: ids("member"), closed: c.closedAt !== null,
+    ...record,
+    id: row.id, orgId: row.orgId, orgName: row.orgName, parentOrgName: parent?.name ?? null, name: row.name, periodYear: row.periodYear,
+    periodQuarter: row.periodQuarter, rubricId: row.rubricId, spreadLimit: row.spreadLimit,
   };
 }
 
