@@ -54,7 +54,7 @@ export default function CouncilPage() {
 
       <h2>{t("councils.view.members")}</h2>
       <div className="table-wrap">
-        <table>
+        <table className="council-members">
           <caption>{t("councils.view.members.caption")}</caption>
           <thead>
             <tr>
@@ -68,8 +68,8 @@ export default function CouncilPage() {
             {v.members.map((m) => (
               <tr key={m.id}>
                 <td>{fullName(m)}</td>
-                <td>{t(`councils.role.${m.role}` as MessageKey)}</td>
-                <td>{m.position}</td>
+                <td data-label={t("councils.view.members.role")}>{t(`councils.role.${m.role}` as MessageKey)}</td>
+                <td data-label={t("councils.view.members.position")}>{m.position}</td>
                 {v.canRun ? (
                   <td>
                     <Link to={`${base}/bo-thanh-vien/${m.id}`} aria-label={t("councils.view.members.removeFor", { name: fullName(m) })}>
@@ -128,7 +128,7 @@ export default function CouncilPage() {
                 return (
                   <tr key={item.itemId}>
                     <td className="mono">{number}</td>
-                    <td>
+                    <td data-label={t("councils.view.col.title")}>
                       <Link to={`/sang-kien/${item.initiativeId}`}>{item.title}</Link>
                       <br />
                       <span className="caption">{t("councils.view.due", { date: formatDate(item.dueOn) })}</span>
@@ -139,7 +139,7 @@ export default function CouncilPage() {
                         </>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label={t("councils.view.col.evaluators")}>
                       {item.evaluators.length ? (
                         <ul className="council-evaluators">
                           {item.evaluators.map((e) => (
@@ -166,7 +166,7 @@ export default function CouncilPage() {
                       {item.declared.length ? <p className="caption">{t("councils.view.declared", { names: item.declared.map(fullName).join(", ") })}</p> : null}
                     </td>
                     {v.canSeeScores ? (
-                      <td>
+                      <td data-label={t("councils.view.col.scores")}>
                         {item.stats && item.stats.count ? (
                           <span>{t("councils.view.stats", { mean: pts(item.stats.mean), median: pts(item.stats.median), spread: pts(item.stats.spread) })}</span>
                         ) : (
