@@ -9,9 +9,9 @@ import { optionalReasonSchema, reasonSchema } from "~/schemas/initiatives";
 import { canonicalJson } from "~/utils/canonical.server";
 import { nowIso, write, type Ctx, type Tx } from "./context.server";
 import { conflict, forbidden, invalid } from "./errors";
-import { addMonthsClamped, isAuthor, leadersOver, loadVersion, notify, parseContent, viewable, type Loaded } from "./initiatives-shared.server";
+import { isAuthor, leadersOver, loadVersion, notify, parseContent, viewable, type Loaded } from "./initiatives-shared.server";
 import { appendEvent } from "./ledger.server";
-import { todayIso } from "./orgs-shared.server";
+import { addMonthsClamped, todayIso } from "./orgs-shared.server";
 
 /** Months from acceptance to the due decision. */
 export const DECISION_MONTHS = 3;

@@ -1,7 +1,7 @@
 // What the pages of the application form need besides the initiative itself: the choices of a
 // new registration (the open tasks that reach the actor, the organizations they may register
 // with), and the problems that still stand between a draft and its submission.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNull } from "drizzle-orm";
 import { organizations } from "../../db/schema";
 import { canAnywhere, canRegisterTo, canViewTask } from "~/auth/policy";
 import type { InitiativeFilters } from "~/schemas/initiative-filters";
@@ -59,10 +59,6 @@ export function submissionProblems(ctx: Ctx, id: number): FieldErrors {
   return completenessErrors(ctx, row.kind, parseContent(version.content), loaded.authors, row.createdBy);
 }
 
-/** The organization a registration goes to, by name (for the new-registration summary). */
-export function orgName(ctx: Ctx, id: number): string | null {
-  return ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null;
-}
 
 export type InboxView = {
   list: Paged<InitiativeListRow>;

@@ -212,15 +212,6 @@ export function currentYear(ctx: Ctx): number {
   return Number(todayIso(ctx).slice(0, 4));
 }
 
-/** 'YYYY-MM-DD' + n calendar months, clamped to the last day of the month (30/11 + 3 → 28/02). */
-export function addMonthsClamped(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 /** Active people holding a live leader grant on the organization at `path` or one above it. */
 export function leadersOver(tx: Reader, path: string, except: number[]): number[] {
   return tx

@@ -80,6 +80,15 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /** Today's calendar date in Ho Chi Minh City, from the server clock. */
+/** 'YYYY-MM-DD' + n calendar months, clamped to the last day of the month (30/11 + 3 → 28/02). */
+export function addMonthsClamped(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 export function todayIso(ctx: Ctx): string {
   return dateInHcm(ctx.now());
 }
