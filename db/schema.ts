@@ -538,6 +538,8 @@ export const decisions = sqliteTable(
     uniqueIndex("decisions_corrects_uq").on(t.correctsId),
     uniqueIndex("decisions_number_uq").on(t.orgId, t.number),
     index("decisions_council_idx").on(t.councilId),
+    // An initiative's decisions, in order (its page, the decision form): never a scan.
+    index("decisions_initiative_idx").on(t.initiativeId),
   ],
 );
 
@@ -589,7 +591,11 @@ export const resultReports = sqliteTable(
     decidedAt: text("decided_at"),
     decisionNote: text("decision_note").notNull().default(""),
   },
-  (t) => [index("result_reports_initiative_idx").on(t.initiativeId, t.status)],
+  (t) => [
+    index("result_reports_initiative_idx").on(t.initiativeId, t.status),
+    // Reports awaiting confirmation, oldest first (the leaders' list and home card).
+    index("result_reports_status_idx").on(t.status, t.submittedAt),
+  ],
 );
 
 // Evidence files of a result report (stored like attachments, by SHA-256).
