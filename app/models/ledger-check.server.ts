@@ -1,5 +1,5 @@
-// One ledger event with the check of its own links, and the whole-chain check, for the
-// inspectors' pages. Verifying changes nothing, so both serve GET requests.
+// One ledger event with the check of its own links, for the inspectors' pages, and the
+// synchronous whole-chain check (tests; the page runs it in a worker: ledger-check-run.server.ts).
 import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { ledgerEvents, ledgerPayloads, organizations, people } from "../../db/schema";
@@ -103,7 +103,7 @@ export type ChainStatus =
   | { ok: false; count: number; brokenSeq: number | null; reason: ChainReason; detail: string; checkedAt: string };
 
 /** verifyLedger's English reason → a catalog key suffix (ledger.reason.*). */
-function reasonOf(detail: string): ChainReason {
+export function reasonOf(detail: string): ChainReason {
   if (/missing \(|is missing/.test(detail)) return "missing";
   if (/guard triggers/.test(detail)) return "triggers";
   if (/prev_hash/.test(detail)) return "prevLink";

@@ -1,12 +1,15 @@
 // The evidence ledger: an append-only, hash-chained, signed list of every state change.
-import { sign, verify as verifySignature, type KeyObject } from "node:crypto";
+import { sign, type KeyObject } from "node:crypto";
 import type Database from "better-sqlite3";
 import { desc, sql } from "drizzle-orm";
 import { ledgerEvents } from "../../db/schema";
 import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 import type { Ctx, Tx } from "./context.server";
+import { GENESIS_HASH, eventHash, verifyChain, type Chained, type VerifyResult } from "./ledger-check-core.mjs";
 
-export const GENESIS_HASH = "0".repeat(64);
+// Hashing and checking live in plain JavaScript (ledger-check-core.mjs) so that the worker
+// thread of the whole-chain check runs the very same code as appending does.
+export { checkSignature, eventHash, GENESIS_HASH, type VerifyResult } from "./ledger-check-core.mjs";
 
 export type LedgerInput = {
   action: string;
@@ -19,45 +22,8 @@ export type LedgerInput = {
   actorId?: number | null;
 };
 
-type Chained = {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  orgId: number | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  payloadHash: string;
-  prevHash: string;
-};
-
-/** The bytes each event's hash covers: everything but the payload's clear text. */
-export function eventHash(e: Chained): string {
-  return sha256Hex(
-    canonicalJson({
-      seq: e.seq,
-      at: e.at,
-      actorId: e.actorId,
-      orgId: e.orgId,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      payloadHash: e.payloadHash,
-      prevHash: e.prevHash,
-    }),
-  );
-}
-
 export function signHash(key: KeyObject, hash: string): string {
   return sign(null, Buffer.from(hash, "hex"), key).toString("base64");
-}
-
-export function checkSignature(key: KeyObject, hash: string, signature: string): boolean {
-  try {
-    return verifySignature(null, Buffer.from(hash, "hex"), key, Buffer.from(signature, "base64"));
-  } catch {
-    return false;
-  }
 }
 
 // Appending is on every write path (an import appends thousands): its three statements are
@@ -114,62 +80,10 @@ export function ledgerHead(ctx: Ctx): { seq: number; hash: string } {
   return head ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-export type VerifyResult =
-  | { ok: true; count: number; headSeq: number; headHash: string }
-  | { ok: false; count: number; brokenSeq: number | null; reason: string };
-
-const REQUIRED_TRIGGERS = ["ledger_events_no_update", "ledger_events_no_delete", "ledger_events_extend_head"];
-
-/**
- * Check the whole chain: sequence without gaps, each prev_hash the previous hash, each hash
- * recomputed from the row, each signature valid for the portal key, each payload still
- * matching its hash (an erased payload is allowed), and the guarding triggers in place.
- */
+/** The whole chain, checked synchronously (tests, the CLI). The server runs it in a worker
+ * thread instead (ledger-check-run.server.ts) so that a city-sized chain blocks no request. */
 export function verifyLedger(sqlite: Database.Database, publicKey: KeyObject): VerifyResult {
-  const rows = sqlite
-    .prepare(
-      `SELECT e.seq, e.at, e.actor_id AS actorId, e.org_id AS orgId, e.action, e.entity,
-              e.entity_id AS entityId, e.payload_hash AS payloadHash, e.prev_hash AS prevHash,
-              e.hash, e.signature, p.payload
-         FROM ledger_events e LEFT JOIN ledger_payloads p ON p.seq = e.seq
-        ORDER BY e.seq`,
-    )
-    .iterate() as IterableIterator<Chained & { hash: string; signature: string; payload: string | null }>;
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  for (const row of rows) {
-    count++;
-    const fail = (reason: string): VerifyResult => ({ ok: false, count, brokenSeq: row.seq, reason });
-    if (row.seq !== expectedSeq) {
-      return { ok: false, count, brokenSeq: expectedSeq, reason: `event ${expectedSeq} is missing (next found: ${row.seq})` };
-    }
-    if (row.prevHash !== prevHash) return fail("prev_hash does not match the previous event's hash");
-    if (eventHash(row) !== row.hash) return fail("the event's content does not match its hash");
-    if (!checkSignature(publicKey, row.hash, row.signature)) return fail("the signature is not the portal's");
-    if (row.payload !== null && sha256Hex(row.payload) !== row.payloadHash) {
-      return fail("the payload does not match its hash");
-    }
-    prevHash = row.hash;
-    expectedSeq++;
-  }
-  // A truncated tail leaves payloads behind whose events are gone.
-  const orphan = sqlite
-    .prepare(`SELECT min(p.seq) AS seq FROM ledger_payloads p LEFT JOIN ledger_events e ON e.seq = p.seq WHERE e.seq IS NULL`)
-    .get() as { seq: number | null };
-  if (orphan.seq !== null) {
-    return { ok: false, count, brokenSeq: orphan.seq, reason: `event ${orphan.seq} is missing (its payload remains)` };
-  }
-  const triggers = new Set(
-    (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ledger_events'`).all() as {
-      name: string;
-    }[]).map((t) => t.name),
-  );
-  const missing = REQUIRED_TRIGGERS.filter((t) => !triggers.has(t));
-  if (missing.length) {
-    return { ok: false, count, brokenSeq: null, reason: `guard triggers missing: ${missing.join(", ")}` };
-  }
-  return { ok: true, count, headSeq: expectedSeq - 1, headHash: prevHash };
+  return verifyChain(sqlite, publicKey);
 }
 
 export function countEvents(ctx: Ctx): number {

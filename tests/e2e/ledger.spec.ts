@@ -1,5 +1,5 @@
 // The ledger in the browser: the administrator's sign-in and role grant are listed, an event
-// checks on its own page, the whole chain checks intact; the inspector filters it read-only.
+// checks on its own page, the whole chain (checked in a worker) is intact; the inspector filters it read-only.
 import { createUser, expect, expectAccessible, test } from "./support/fixtures";
 import { signInAs } from "./support/admin";
 
@@ -34,8 +34,14 @@ test.describe("ledger", () => {
     await page.getByRole("link", { name: "Quay lại sổ cái" }).click();
     await page.getByRole("link", { name: "Kiểm tra toàn bộ chuỗi" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kiểm tra toàn bộ chuỗi");
+    // The check runs in a worker: the page polls until the result is in.
+    await page.getByRole("button", { name: "Kiểm tra toàn bộ" }).click();
     await expect(page.getByRole("heading", { name: /^Sổ cái nguyên vẹn: [\d.]+ sự kiện, đầu chuỗi #\d+$/ })).toBeVisible();
+    await expect(page.getByText(/^Hoàn thành lúc \d\d\/\d\d\/\d{4} \d\d:\d\d, sau [\d,]+ giây\./)).toBeVisible();
     await expectAccessible(page);
+    // With a verified position, the quick check of the new events is offered next to the full one.
+    await page.getByRole("button", { name: /^Chỉ kiểm tra sự kiện mới \(từ #\d+\)$/ }).click();
+    await expect(page.getByRole("heading", { name: /^Phần mới nguyên vẹn: [\d.]+ sự kiện, từ #\d+ đến đầu chuỗi #\d+$/ })).toBeVisible();
   });
 
   test("the inspector filters by action, sees the chain intact, and a bad date titles the page Lỗi:", async ({ page }) => {
@@ -50,6 +56,7 @@ test.describe("ledger", () => {
     expect(new Set(actions)).toEqual(new Set(["Đăng nhập"]));
 
     await page.goto("/so-cai/kiem-tra");
+    await page.getByRole("button", { name: "Kiểm tra toàn bộ" }).click();
     await expect(page.getByRole("heading", { name: /^Sổ cái nguyên vẹn/ })).toBeVisible();
 
     await page.goto("/so-cai?tu-ngay=31/02/2026");
