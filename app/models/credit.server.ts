@@ -12,6 +12,7 @@ import { fullName } from "~/i18n/format";
 import { nowIso, write, type Ctx } from "./context.server";
 import { forbidden, invalid } from "./errors";
 import { appendEvent } from "./ledger.server";
+import { todayIso } from "./orgs-shared.server";
 import { pathScope } from "./scope.server";
 import { tv } from "./party-docx.server";
 import { reportsToConfirm } from "./result-reports.server";
@@ -153,7 +154,7 @@ export function updateCreditRules(ctx: Ctx, input: Record<string, unknown>): Rec
 /** Home card: my credit this year (points, in hundredths) when I have any. */
 export function homeCreditCards(ctx: Ctx): { key: "credit.mine"; count: number; href: string }[] {
   if (!ctx.actor) return [];
-  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(ctx.now()));
+  const year = Number(todayIso(ctx).slice(0, 4));
   const row = ctx.db
     .select({ n: count(), points: sql<number | null>`sum(${creditEntries.points})` })
     .from(creditEntries)

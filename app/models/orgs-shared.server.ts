@@ -94,8 +94,11 @@ export function todayIso(ctx: Ctx): string {
 }
 
 /** The calendar date ('YYYY-MM-DD') of an instant in Ho Chi Minh City. */
+// Building an Intl formatter costs far more than using one: made once, used by every request.
+const HCM_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function dateInHcm(at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return HCM_DATE.format(at);
 }
 
 export function isIsoDate(value: string): boolean {

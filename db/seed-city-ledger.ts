@@ -1,0 +1,169 @@
+// The city seed's ledger writer: the same chain as appendEvent (app/models/ledger.server.ts),
+// with the same hash and signature functions, but built for a million events. The chain is
+// computed on the main thread as events are appended (seq and hash are known at once, so a
+// frozen version can name its event); the Ed25519 signatures, which are most of the cost,
+// are made by worker threads, one per core, in batches, and the rows are written in order
+// once their batch is signed. (crypto.sign's callback form prepares the key on the calling
+// thread, which costs as much as signing: it does not take the work off the main thread.)
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { KeyObject } from "node:crypto";
+import type Database from "better-sqlite3";
+import { eventHash, GENESIS_HASH } from "~/models/ledger.server";
+import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
+
+const BATCH = 2_000;
+
+// Plain JavaScript, so the worker needs no TypeScript loader: it signs 32-byte hashes.
+const SIGNER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createPrivateKey, sign } = require("node:crypto");
+const key = createPrivateKey(workerData.pem);
+parentPort.on("message", ({ id, hashes }) => {
+  const n = hashes.length / 32;
+  const out = Buffer.alloc(n * 64);
+  for (let i = 0; i < n; i++) sign(null, hashes.subarray(i * 32, i * 32 + 32), key).copy(out, i * 64);
+  parentPort.postMessage({ id, signatures: out }, [out.buffer]);
+});`;
+
+class Signers {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, (signatures: Buffer) => void>();
+  private next = 0;
+
+  constructor(key: KeyObject) {
+    const pem = key.export({ type: "pkcs8", format: "pem" }).toString();
+    this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+      const w = new Worker(SIGNER, { eval: true, workerData: { pem } });
+      w.on("message", ({ id, signatures }: { id: number; signatures: Uint8Array }) => {
+        this.waiting.get(id)!(Buffer.from(signatures.buffer, signatures.byteOffset, signatures.byteLength));
+        this.waiting.delete(id);
+      });
+      return w;
+    });
+  }
+
+  /** The base64 signatures of the given hex hashes, in order. */
+  sign(hashes: string[]): Promise<string[]> {
+    const id = this.next++;
+    const buffer = Buffer.alloc(hashes.length * 32);
+    hashes.forEach((h, i) => buffer.write(h, i * 32, "hex"));
+    return new Promise((resolve) => {
+      this.waiting.set(id, (signatures) => resolve(hashes.map((_, i) => signatures.subarray(i * 64, i * 64 + 64).toString("base64"))));
+      this.workers[id % this.workers.length].postMessage({ id, hashes: buffer });
+    });
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+type Row = {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  orgId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  payloadHash: string;
+  prevHash: string;
+  hash: string;
+  payload: string;
+};
+
+export type EventInput = {
+  at: string;
+  actorId: number | null;
+  orgId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | string | null;
+  payload: Record<string, unknown>;
+};
+
+export class BulkLedger {
+  private seq: number;
+  private head: string;
+  /** Chained rows waiting to be written, with their batches' signatures (one promise per BATCH rows). */
+  private pending: Row[] = [];
+  private batches: Promise<string[]>[] = [];
+  private unsent = 0;
+  private readonly signers: Signers;
+  private readonly insertEvent: Database.Statement;
+  private readonly insertPayload: Database.Statement;
+  written = 0;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    key: KeyObject,
+  ) {
+    this.signers = new Signers(key);
+    const head = sqlite.prepare("SELECT seq, hash FROM ledger_events ORDER BY seq DESC LIMIT 1").get() as { seq: number; hash: string } | undefined;
+    this.seq = head?.seq ?? 0;
+    this.head = head?.hash ?? GENESIS_HASH;
+    this.insertEvent = sqlite.prepare(
+      `INSERT INTO ledger_events (seq, at, actor_id, org_id, action, entity, entity_id, payload_hash, prev_hash, hash, signature)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertPayload = sqlite.prepare("INSERT INTO ledger_payloads (seq, payload) VALUES (?, ?)");
+  }
+
+  /** Chain one event now; its row is written by the next flush(). */
+  append(e: EventInput): { seq: number; hash: string } {
+    const payload = canonicalJson(e.payload);
+    const row: Row = {
+      seq: this.seq + 1,
+      at: e.at,
+      actorId: e.actorId,
+      orgId: e.orgId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId == null ? null : String(e.entityId),
+      payloadHash: sha256Hex(payload),
+      prevHash: this.head,
+      hash: "",
+      payload,
+    };
+    row.hash = eventHash(row);
+    this.seq = row.seq;
+    this.head = row.hash;
+    this.pending.push(row);
+    if (++this.unsent === BATCH) this.send();
+    return { seq: row.seq, hash: row.hash };
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  private send(): void {
+    if (!this.unsent) return;
+    this.batches.push(this.signers.sign(this.pending.slice(this.pending.length - this.unsent).map((r) => r.hash)));
+    this.unsent = 0;
+  }
+
+  /** Write the chained rows, in order, in one transaction, once their batches are signed; about
+   * `keep` of the newest stay pending, so the workers go on signing while rows are written. */
+  async flush(keep = 0): Promise<void> {
+    if (keep === 0) this.send();
+    const signedBatches = Math.max(0, this.batches.length - Math.ceil(keep / BATCH));
+    const signatures = (await Promise.all(this.batches.slice(0, signedBatches))).flat();
+    this.batches = this.batches.slice(signedBatches);
+    const rows = this.pending.slice(0, signatures.length);
+    this.pending = this.pending.slice(signatures.length);
+    this.sqlite.transaction(() => {
+      rows.forEach((r, i) => {
+        this.insertEvent.run(r.seq, r.at, r.actorId, r.orgId, r.action, r.entity, r.entityId, r.payloadHash, r.prevHash, r.hash, signatures[i]);
+        this.insertPayload.run(r.seq, r.payload);
+      });
+    })();
+    this.written += rows.length;
+  }
+
+  /** Stop the signing threads (after the last flush, or on a failure). */
+  stop(): Promise<unknown> {
+    return this.signers.close();
+  }
+}
