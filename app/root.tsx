@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Suspense, useEffect, type ReactNode } from "react";
 import font400 from "@fontsource/be-vietnam-pro/400.css";
 import font600 from "@fontsource/be-vietnam-pro/600.css";
 import styles from "~/styles/app.css";
@@ -8,6 +9,7 @@ import { canAnywhere, canManageCalendar, canPropose, hasRole } from "~/auth/poli
 import { AppErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
 import { useRequestInfo } from "~/components/request-info";
+import { PAGE_STRINGS_ID, loadCatalog, pageStringsText, startPageStrings, takePageStrings } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { requestLang } from "~/i18n/lang.server";
 import { loadMe } from "~/models/accounts.server";
@@ -52,7 +54,26 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** The strings the page was rendered with, for the browser to hydrate with (see ~/i18n): on the
+ * server what the render looked up (so it must come after the page's content), in the browser
+ * the same text again. Not a script that runs: JSON. */
+function PageStrings() {
+  const json = typeof document === "undefined" ? takePageStrings() : pageStringsText;
+  return <script type="application/json" id={PAGE_STRINGS_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
+/** After hydration, the whole catalog of the language in the background (later pages need it);
+ * a string wanted before it arrives suspends rendering up to these boundaries. */
+function CatalogBoundary({ children }: { children: ReactNode }) {
+  const lang = useRootData()?.lang ?? "vi";
+  useEffect(() => {
+    void loadCatalog(lang).catch(() => undefined);
+  }, [lang]);
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  startPageStrings();
   const data = useRootData();
   const { nonce } = useRequestInfo();
   return (
@@ -65,6 +86,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
+        <PageStrings />
         <ScrollRestoration nonce={nonce || undefined} />
         <Scripts nonce={nonce || undefined} />
       </body>
@@ -74,16 +96,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return (
-    <Shell>
-      <Outlet />
-    </Shell>
+    <CatalogBoundary>
+      <Shell>
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
+      </Shell>
+    </CatalogBoundary>
   );
 }
 
 export function ErrorBoundary() {
   return (
-    <Shell>
-      <AppErrorBoundary />
-    </Shell>
+    <CatalogBoundary>
+      <Shell>
+        <AppErrorBoundary />
+      </Shell>
+    </CatalogBoundary>
   );
 }

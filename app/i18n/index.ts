@@ -1,61 +1,123 @@
-// The catalogs: Vietnamese is the source of the keys; English must translate every one of
-// them (its files are typed Record<keyof vi-area, string>). One file per area of the portal.
-import { common as viCommon } from "./vi/common";
-import { auth as viAuth } from "./vi/auth";
-import { home as viHome } from "./vi/home";
-import { orgs as viOrgs } from "./vi/orgs";
-import { people as viPeople } from "./vi/people";
-import { importing as viImport } from "./vi/import";
-import { ledger as viLedger } from "./vi/ledger";
-import { tasks as viTasks } from "./vi/tasks";
-import { initiatives as viInitiatives } from "./vi/initiatives";
-import { initiativePages as viInitiativePages } from "./vi/initiative-pages";
-import { receipts as viReceipts } from "./vi/receipts";
-import { deadlines as viDeadlines } from "./vi/deadlines";
-import { attachments as viAttachments } from "./vi/attachments";
-import { search as viSearch } from "./vi/search";
-import { scoring as viScoring } from "./vi/scoring";
-import { decisions as viDecisions } from "./vi/decisions";
-import { proposals as viProposals } from "./vi/proposals";
-import { councils as viCouncils } from "./vi/councils";
-import { common as enCommon } from "./en/common";
-import { auth as enAuth } from "./en/auth";
-import { home as enHome } from "./en/home";
-import { orgs as enOrgs } from "./en/orgs";
-import { people as enPeople } from "./en/people";
-import { importing as enImport } from "./en/import";
-import { ledger as enLedger } from "./en/ledger";
-import { tasks as enTasks } from "./en/tasks";
-import { initiatives as enInitiatives } from "./en/initiatives";
-import { initiativePages as enInitiativePages } from "./en/initiative-pages";
-import { receipts as enReceipts } from "./en/receipts";
-import { deadlines as enDeadlines } from "./en/deadlines";
-import { attachments as enAttachments } from "./en/attachments";
-import { search as enSearch } from "./en/search";
-import { scoring as enScoring } from "./en/scoring";
-import { decisions as enDecisions } from "./en/decisions";
-import { proposals as enProposals } from "./en/proposals";
-import { councils as enCouncils } from "./en/councils";
+// Translation. The catalogs themselves are catalog.vi.ts (the source of the keys) and
+// catalog.en.ts (English must translate every key); register an area's file pair THERE.
+//
+// How strings reach the browser (issue 5, the JavaScript budget: both catalogs are ~60 KB
+// gzipped, more than a page may load): while the server renders a page it records every string
+// it looks up (startPageStrings/takePageStrings, called by the root Layout), and sends them in
+// the page as JSON (<PageStrings/> in root.tsx). The browser hydrates with exactly those; right
+// after, it loads its language's whole catalog (a separate chunk, loadCatalog) for the pages it
+// renders itself. Should a string be needed before that catalog is there, rendering suspends
+// until it is (navigations are transitions: the old page stays until the new one is ready).
 import type { Lang } from "./format";
+import type { MessageKey } from "./catalog.vi";
+import { catalogs as serverCatalogs } from "./catalogs.server";
 
-const vi = { ...viCommon, ...viAuth, ...viHome, ...viOrgs, ...viPeople, ...viImport, ...viLedger, ...viTasks, ...viInitiatives, ...viInitiativePages, ...viReceipts, ...viAttachments, ...viDeadlines, ...viSearch, ...viScoring, ...viDecisions, ...viProposals, ...viCouncils };
-export type MessageKey = keyof typeof vi;
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enHome, ...enOrgs, ...enPeople, ...enImport, ...enLedger, ...enTasks, ...enInitiatives, ...enInitiativePages, ...enReceipts, ...enAttachments, ...enDeadlines, ...enSearch, ...enScoring, ...enDecisions, ...enProposals, ...enCouncils };
-
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en };
+export type { MessageKey };
 export const LANGS: Lang[] = ["vi", "en"];
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
+type Strings = Record<string, string>;
+
+const isBrowser = typeof document !== "undefined";
+/** The whole catalogs: both on the server; in the browser, those loaded so far. */
+const whole: Partial<Record<Lang, Strings>> = serverCatalogs ? { ...serverCatalogs } : {};
+/** In the browser: the strings the server rendered this page with. */
+const page: Record<Lang, Strings> = { vi: {}, en: {} };
+
+/** Both catalogs on the server and in tests (empty in the browser: use translator()). */
+export const catalogs = (serverCatalogs ?? {}) as Record<Lang, Record<MessageKey, string>>;
+
+export const PAGE_STRINGS_ID = "page-strings";
+/** The page's strings as the server sent them (the text of the JSON script), in the browser. */
+export const pageStringsText: string = isBrowser ? (document.getElementById(PAGE_STRINGS_ID)?.textContent ?? "") : "";
+if (pageStringsText) {
+  try {
+    const sent = JSON.parse(pageStringsText) as Partial<Record<Lang, Strings>>;
+    for (const lang of LANGS) Object.assign(page[lang], sent[lang]);
+  } catch {
+    // A page without usable strings still works: rendering waits for the catalog.
+  }
+}
+
+// ---- server: record what a render looks up ------------------------------------------------
+// A render (React's renderToPipeableStream) runs synchronously from the root Layout to its end,
+// so one "current page" at a time is enough; it is reset by every Layout render.
+let recording: Record<Lang, Set<string>> | null = null;
+
+/** Server: start recording the strings of the page being rendered (root Layout). */
+export function startPageStrings(): void {
+  if (!isBrowser) recording = { vi: new Set(), en: new Set() };
+}
+
+/** Server: the recorded strings as JSON safe inside a <script> element; stops recording. */
+export function takePageStrings(): string {
+  const rec = recording;
+  recording = null;
+  if (!rec) return "{}";
+  const out: Partial<Record<Lang, Strings>> = {};
+  for (const lang of LANGS) {
+    if (!rec[lang].size) continue;
+    const strings: Strings = {};
+    for (const key of rec[lang]) strings[key] = whole[lang]![key]!;
+    out[lang] = strings;
+  }
+  return JSON.stringify(out).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+// ---- browser: load a whole catalog ---------------------------------------------------------
+const loading: Partial<Record<Lang, Promise<void>>> = {};
+
+/** Load a language's whole catalog (browser; immediate on the server). */
+export function loadCatalog(lang: Lang): Promise<void> {
+  if (whole[lang]) return Promise.resolve();
+  loading[lang] ??= (lang === "en" ? import("./catalog.en").then((m) => m.en) : import("./catalog.vi").then((m) => m.vi)).then(
+    (strings) => {
+      whole[lang] = strings;
+    },
+    (error) => {
+      delete loading[lang];
+      throw error;
+    },
+  );
+  return loading[lang]!;
+}
+
+/** Resolves once `lang` can translate every key (English covers every key: no fallback needed). */
+export function catalogReady(lang: Lang): Promise<void> {
+  return loadCatalog(lang);
+}
+
+/** The text of `key` in `lang` (Vietnamese when `lang`'s whole catalog lacks it, as on the
+ * server); undefined when not known, or not known yet in the browser. */
+function lookup(lang: Lang, key: string): { text: string; lang: Lang } | undefined {
+  const own = whole[lang]?.[key] ?? page[lang][key];
+  if (own !== undefined) return { text: own, lang };
+  if (lang === "vi" || !whole[lang]) return undefined;
+  const vi = whole.vi?.[key] ?? page.vi[key];
+  return vi === undefined ? undefined : { text: vi, lang: "vi" };
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in vi;
+  const found = lookup("vi", key) ?? lookup("en", key);
+  if (found && recording) recording[found.lang].add(key);
+  return !!found;
 }
 
 export function translator(lang: Lang): Translate {
-  const catalog = catalogs[lang];
   return (key, params) => {
-    const text = catalog[key] ?? vi[key] ?? key;
+    const found = lookup(lang, key);
+    let text: string;
+    if (found) {
+      if (recording) recording[found.lang].add(key);
+      text = found.text;
+    } else if (isBrowser && (!whole[lang] || !whole.vi)) {
+      // Not on this page and the catalog is not there yet: suspend until it is (for a key the
+      // language lacks, until the Vietnamese fallback is there too).
+      throw loadCatalog(whole[lang] ? "vi" : lang);
+    } else {
+      text = key;
+    }
     return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
   };
 }
