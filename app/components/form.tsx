@@ -1,51 +1,119 @@
 // Form building blocks. Every form posts without JavaScript (the action validates the same
-// zod schema and sends back errors and values); with JavaScript, react-hook-form checks the
-// schema first. Errors: a summary on top linking to each field, the message above the field.
-import { zodResolver } from "@hookform/resolvers/zod";
+// zod schema and sends back errors and values); with JavaScript, the browser checks the schema
+// first. Errors: a summary on top linking to each field, the message above the field.
+//
+// The browser check is deliberately small (issue 5, the JavaScript budget): no form library.
+// Inputs stay uncontrolled; on submit the form's own FormData (the same values the action
+// reads, like formValues()) is checked against the schema, which the browser builds on demand
+// (zod is loaded when a field is first focused; see app/schemas/zod-lazy.client.ts). After a
+// failed submit a field's message is checked again as it changes.
 import { Form, useSubmit, type FormProps } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
-import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
-import type * as z from "zod";
-import { translateMaybe, type Translate } from "~/i18n";
-import { useT } from "~/i18n/use-t";
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
+import { catalogReady, translateMaybe, type Translate } from "~/i18n";
+import { useLang, useT } from "~/i18n/use-t";
+import { prefetchZod, realize } from "~/schemas/zod-lazy.client";
 
 export type ServerForm = { fieldErrors?: Record<string, string>; formError?: string | null; values?: Record<string, string> } | undefined;
 
-/** react-hook-form over a zod schema whose fields are the form's named inputs. Server errors
+/** What a field spreads onto its input: its name and the handlers of the browser check. */
+export type Registration = {
+  name: string;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+  onFocus: () => void;
+};
+export type Register = (name: string) => Registration;
+
+/** A zod schema (or, in the browser, its recording): anything with safeParse. */
+type Schema = { safeParse: (data: unknown) => unknown };
+
+/** The form's values as the action sees them: the last value of each name; files kept. */
+function formValues(form: HTMLFormElement): Record<string, FormDataEntryValue> {
+  const values: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of new FormData(form)) values[key] = value;
+  return values;
+}
+
+/** Field → catalog key, the first message of each field (as zodFieldErrors on the server). */
+async function check(schema: Schema, form: HTMLFormElement): Promise<Record<string, string>> {
+  const real = await realize(schema);
+  const result = real.safeParse(formValues(form));
+  const out: Record<string, string> = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path.join(".") || "form";
+      out[key] ??= issue.message;
+    }
+  }
+  return out;
+}
+
+/** The browser check over a zod schema whose fields are the form's named inputs. Server errors
  * show until the user submits again; values come back from the server after a failed POST. */
-export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
-  schema: S,
-  options: { defaults: Record<string, unknown>; server: ServerForm },
-) {
+export function useValidatedForm(schema: Schema, options: { defaults: Record<string, unknown>; server: ServerForm }) {
   const t = useT();
+  const lang = useLang();
   const submit = useSubmit();
   const summaryRef = useRef<HTMLDivElement>(null);
-  const form = useForm({
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    resolver: zodResolver(schema as any),
-    defaultValues: { ...options.defaults, ...(options.server?.values ?? {}) } as FieldValues,
-    shouldFocusError: false,
+  const schemaRef = useRef(schema);
+  schemaRef.current = schema;
+  // submitted: the user has submitted in the browser; client: the keys of the last browser check.
+  const [state, setState] = useState<{ submitted: boolean; ok: boolean; client: Record<string, string>; count: number }>({
+    submitted: false,
+    ok: false,
+    client: {},
+    count: 0,
   });
-  const clientErrors = form.formState.errors;
+  const submittedRef = useRef(false);
   const errors: Record<string, string> = {};
-  if (!form.formState.isSubmitted || form.formState.isSubmitSuccessful) {
+  if (!state.submitted || state.ok) {
     for (const [k, v] of Object.entries(options.server?.fieldErrors ?? {})) errors[k] = translateMaybe(t, v);
   }
-  for (const [k, v] of Object.entries(clientErrors)) {
-    const message = (v as { message?: string } | undefined)?.message;
-    if (message) errors[k] = translateMaybe(t, message);
-  }
+  for (const [k, v] of Object.entries(state.client)) errors[k] = translateMaybe(t, v);
   const count = Object.keys(errors).length;
   useEffect(() => {
     if (count > 0) summaryRef.current?.focus();
-  }, [count, form.formState.submitCount, options.server]);
+  }, [count, state.count, options.server]);
+
   const onSubmit: FormProps["onSubmit"] = (event) => {
+    event.preventDefault();
     const target = event.currentTarget;
-    void form.handleSubmit(() => submit(target, { method: "post" }))(event);
+    submittedRef.current = true;
+    // Messages are catalog keys: the whole catalog is there before they show.
+    Promise.all([check(schemaRef.current, target), catalogReady(lang)]).then(
+      ([client]) => {
+        const ok = Object.keys(client).length === 0;
+        setState((s) => ({ submitted: true, ok, client, count: s.count + 1 }));
+        if (ok) submit(target, { method: "post" });
+      },
+      // zod could not be loaded (offline?): the server checks the same schema.
+      () => submit(target, { method: "post" }),
+    );
   };
+
+  const register: Register = (name) => ({
+    name,
+    onFocus: prefetchZod,
+    onChange: (event) => {
+      const target = event.currentTarget.form;
+      if (!submittedRef.current || !target) return;
+      // After a submit, the changed field's message follows what is typed.
+      void check(schemaRef.current, target).then(
+        (result) =>
+          setState((s) => {
+            if ((s.client[name] ?? null) === (result[name] ?? null)) return s;
+            const client = { ...s.client };
+            if (result[name]) client[name] = result[name]!;
+            else delete client[name];
+            return { ...s, client };
+          }),
+        () => undefined,
+      );
+    },
+  });
+
   const values = { ...options.defaults, ...(options.server?.values ?? {}) };
   return {
-    register: form.register as UseFormRegister<FieldValues>,
+    register,
     errors,
     values,
     onSubmit,
@@ -87,7 +155,7 @@ export function fieldId(name: string): string {
 }
 
 /** What a field needs from its form: registration, the current errors, the values to show. */
-export type FormApi = { register: UseFormRegister<FieldValues>; errors: Record<string, string>; values: Record<string, unknown> };
+export type FormApi = { register: Register; errors: Record<string, string>; values: Record<string, unknown> };
 
 type FieldProps = {
   name: string;

@@ -1,6 +1,6 @@
 // The attachments section's forms. The browser checks what it can know (a file chosen, its size,
 // an accepted extension); the server decides from the bytes. No server imports here.
-import * as z from "zod";
+import { z } from "./z";
 import { EXTENSIONS } from "~/utils/file-kinds";
 
 const accepted = new Set(Object.values(EXTENSIONS).flat());

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { z } from "./z";
 
 export const signInSchema = z.object({
   username: z.string().trim().min(1, "auth.username.required").max(100, "errors.tooLong"),

@@ -1,6 +1,6 @@
 // Forms of score sheets (rubrics), councils, members, assignments and declared conflicts.
 // Shared by the browser (react-hook-form) and the actions; messages are catalog keys.
-import * as z from "zod";
+import { z } from "./z";
 import { COUNCIL_ROLES } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";

@@ -1,7 +1,7 @@
 // Forms of the decision, credit and result-report pages. Shared by the browser and the server;
 // messages are catalog keys; no server imports. Whether a date is in the future is the
 // model's check (it knows the server's day).
-import * as z from "zod";
+import { z } from "./z";
 import { DECISION_OUTCOMES, RECOGNITION_LEVELS } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { z } from "./z";
 
 /** Kept in step with MAX_FILE_BYTES in app/models/import-parse.server.ts (no server import here). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@
 // the schemas check the form of what was typed, `sectionProblems(..., { complete: true })`
 // adds what submission requires. Status, times and organizations are not fields of any
 // section: the parse drops whatever a request sends for them.
-import * as z from "zod";
+import { z } from "./z";
 import type { InitiativeKind } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";

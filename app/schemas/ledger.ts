@@ -1,4 +1,4 @@
-import * as z from "zod";
+import { z } from "./z";
 import { parseDate } from "~/i18n/format";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional().transform((v) => (v ? v : undefined));

@@ -1,6 +1,6 @@
 // Forms of the people and accounts administration. Shared by the browser (react-hook-form)
 // and the actions; messages are catalog keys. No server imports here.
-import * as z from "zod";
+import { z } from "./z";
 import { ROLES } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";

@@ -1,7 +1,7 @@
 // Forms of innovation proposals (Decree 73/2023) and of the holiday calendar. Shared by the
 // browser and the server; messages are catalog keys; no server imports. A draft may be
 // incomplete (only the title is needed to save it); submission requires every field of the plan.
-import * as z from "zod";
+import { z } from "./z";
 import { COMPLETIONS } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";

@@ -2,7 +2,7 @@
 // Scores are typed as "7", "7,5" or "7.5", from 0 to the criterion's maximum, in whole or half
 // points, and stored in half points (7,5 → 15). The same rules run in the browser (zod through
 // react-hook-form), in the action and in the model, so no path writes a score the form refuses.
-import * as z from "zod";
+import { z } from "./z";
 import { noMarkup } from "./common";
 
 export const COMMENT_MAX = 2000;

@@ -1,7 +1,7 @@
 // Forms of the prevention tasks (nhiệm vụ phòng ngừa). Shared by the browser (react-hook-form)
 // and the actions; messages are catalog keys. No server imports here. Status and times are
 // not fields of any form: whatever a request sends for them is dropped by the parse.
-import * as z from "zod";
+import { z } from "./z";
 import { TASK_AREAS, TASK_STATUSES, type TaskArea, type TaskStatus } from "../../db/enums";
 import { parseDate } from "~/i18n/format";
 import { noMarkup } from "./common";
