@@ -99,7 +99,12 @@ export const accounts = sqliteTable(
     passwordChangedAt: text("password_changed_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("accounts_username_uq").on(t.username), uniqueIndex("accounts_person_uq").on(t.personId)],
+  (t) => [
+    uniqueIndex("accounts_username_uq").on(t.username),
+    uniqueIndex("accounts_person_uq").on(t.personId),
+    // The administrators' "locked accounts" card reads the few locked ones, not every account.
+    index("accounts_locked_idx").on(t.lockedUntil),
+  ],
 );
 
 export const roleGrants = sqliteTable(
@@ -300,6 +305,8 @@ export const initiatives = sqliteTable(
     index("initiatives_status_idx").on(t.status, t.submittedAt),
     index("initiatives_task_idx").on(t.taskId, t.receivingOrgId),
     index("initiatives_creator_idx").on(t.createdBy, t.updatedAt),
+    // A whole city's inbox walks this in order instead of sorting every row (initiatives-lists).
+    index("initiatives_submitted_idx").on(t.submittedAt),
   ],
 );
 

@@ -3,6 +3,7 @@ import { and, count, eq, gte, isNull, or } from "drizzle-orm";
 import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
+import { memoCount, queryKey } from "./count-memo.server";
 import { pathScope } from "./scope.server";
 import { homeCreditCards } from "./credit.server";
 import { homeInitiativeCards, type InitiativeHomeCard } from "./initiatives-lists.server";
@@ -16,6 +17,12 @@ export type HomeCard = {
   count: number | null;
   href: string;
 };
+
+/** A count over a whole city's people or organizations is tens of milliseconds: kept until the
+ * database changes (count-memo.server.ts). */
+function memoized(ctx: Ctx, query: { get(): { n: number } | undefined; toSQL(): { sql: string; params: unknown[] } }): number {
+  return memoCount(ctx.db, queryKey(query), () => query.get()!.n);
+}
 
 export function homeCards(ctx: Ctx): HomeCard[] {
   const actor = ctx.actor;
@@ -32,13 +39,15 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   const now = ctx.now().toISOString();
   if (canAnywhere(actor, "person.manage")) {
     const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
-    const awaiting = ctx.db
-      .select({ n: count() })
-      .from(people)
-      .innerJoin(organizations, eq(organizations.id, people.orgId))
-      .leftJoin(accounts, eq(accounts.personId, people.id))
-      .where(and(inCare, or(isNull(accounts.id), isNull(accounts.passwordHash))))
-      .get()!.n;
+    const awaiting = memoized(
+      ctx,
+      ctx.db
+        .select({ n: count() })
+        .from(people)
+        .innerJoin(organizations, eq(organizations.id, people.orgId))
+        .leftJoin(accounts, eq(accounts.personId, people.id))
+        .where(and(inCare, or(isNull(accounts.id), isNull(accounts.passwordHash)))),
+    );
     const locked = ctx.db
       .select({ n: count() })
       .from(accounts)
@@ -51,11 +60,7 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   }
   if (canAnywhere(actor, "people.import")) cards.push({ key: "import", count: null, href: "/quan-tri/nhap-danh-sach" });
   if (canAnywhere(actor, "org.manage")) {
-    const orgs = ctx.db
-      .select({ n: count() })
-      .from(organizations)
-      .where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo)))
-      .get()!.n;
+    const orgs = memoized(ctx, ctx.db.select({ n: count() }).from(organizations).where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo))));
     cards.push({ key: "orgs", count: orgs, href: "/quan-tri/to-chuc" });
   }
   if (canAnywhere(actor, "ledger.view")) {
@@ -72,12 +77,14 @@ export function homeCards(ctx: Ctx): HomeCard[] {
     cards.push({ key: "ledger", count: events, href: "/so-cai" });
   }
   if (canAnywhere(actor, "person.view") && !canAnywhere(actor, "person.manage")) {
-    const members = ctx.db
-      .select({ n: count() })
-      .from(people)
-      .innerJoin(organizations, eq(organizations.id, people.orgId))
-      .where(and(pathScope(organizations.path, actor, "person.view"), eq(people.active, true)))
-      .get()!.n;
+    const members = memoized(
+      ctx,
+      ctx.db
+        .select({ n: count() })
+        .from(people)
+        .innerJoin(organizations, eq(organizations.id, people.orgId))
+        .where(and(pathScope(organizations.path, actor, "person.view"), eq(people.active, true))),
+    );
     cards.push({ key: "members", count: members, href: "/quan-tri/can-bo" });
   }
   return cards;

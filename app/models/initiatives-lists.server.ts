@@ -2,11 +2,12 @@
 // inbox, scoped in SQL by the subtrees where the actor may receive (or audit) registrations,
 // through the receiving organization's path. One count and one page query each, no per-row
 // queries; the inbox walks initiatives_receiving_idx (receiving_org_id, status, submitted_at).
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus, type TaskArea } from "../../db/schema";
 import { canAnywhere, scopes, type Actor, type Permission } from "~/auth/policy";
 import type { InboxSort } from "~/schemas/initiatives";
 import type { Ctx } from "./context.server";
+import { memoCount, queryKey } from "./count-memo.server";
 import { forbidden } from "./errors";
 import { loadNode, underPath } from "./orgs-shared.server";
 
@@ -48,23 +49,31 @@ const listColumns = {
   updatedAt: initiatives.updatedAt,
 };
 
+const fromList = (ctx: Ctx) =>
+  ctx.db
+    .select(listColumns)
+    .from(initiatives)
+    .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+    .innerJoin(people, eq(people.id, initiatives.createdBy));
+
+const pageOf = (pageNo: number) => (Number.isSafeInteger(pageNo) && pageNo > 0 ? pageNo : 1);
+
 function paged(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): Paged<InitiativeListRow> {
-  const page = Number.isSafeInteger(pageNo) && pageNo > 0 ? pageNo : 1;
-  const from = () =>
-    ctx.db
-      .select(listColumns)
-      .from(initiatives)
-      .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-      .innerJoin(people, eq(people.id, initiatives.createdBy));
+  const page = pageOf(pageNo);
   const total = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(where).get()!.n;
-  const rows = from().where(where).orderBy(...order).limit(INITIATIVE_PAGE_SIZE).offset((page - 1) * INITIATIVE_PAGE_SIZE).all();
+  const rows = fromList(ctx).where(where).orderBy(...order).limit(INITIATIVE_PAGE_SIZE).offset((page - 1) * INITIATIVE_PAGE_SIZE).all();
   return { rows, total, page };
 }
 
 /** Initiatives the person created or co-authors (exported for search). */
 export function mine(ctx: Ctx, me: number): SQL {
-  const coAuthored = ctx.db.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(eq(initiativeAuthors.personId, me));
-  return or(eq(initiatives.createdBy, me), inArray(initiatives.id, coAuthored))!;
+  // One IN over both lists: with "creator OR co-author" the planner walked every draft by status.
+  const ids = ctx.db
+    .select({ id: initiativeAuthors.initiativeId })
+    .from(initiativeAuthors)
+    .where(eq(initiativeAuthors.personId, me))
+    .unionAll(ctx.db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.createdBy, me)));
+  return inArray(initiatives.id, ids);
 }
 
 /** The initiatives the actor created or co-authors, drafts included, most recently changed first. */
@@ -130,6 +139,54 @@ const ORDER: Record<InboxSort, SQL[]> = {
   number: [asc(initiatives.registrationNumber), asc(initiatives.id)],
 };
 
+/**
+ * Orders an index can give directly (the walk needs no sort): the newest and oldest by the
+ * submission time (initiatives_submitted_idx; drafts, which have none, are not in the inbox),
+ * the number by its unique index. "Due" stays a sort: it is rarely asked of a whole city.
+ */
+const WALK: Partial<Record<InboxSort, { where: SQL; order: SQL[] }>> = {
+  newest: { where: isNotNull(initiatives.submittedAt), order: [desc(initiatives.submittedAt), desc(initiatives.id)] },
+  oldest: { where: isNotNull(initiatives.submittedAt), order: [asc(initiatives.submittedAt), asc(initiatives.id)] },
+  number: { where: isNotNull(initiatives.registrationNumber), order: [asc(initiatives.registrationNumber), asc(initiatives.id)] },
+};
+/** Below this many rows, reading the scope's rows and sorting them is cheaper than a walk. */
+const WALK_FROM = 2_000;
+
+/**
+ * One page of the inbox. A ward's inbox (hundreds of rows) is read through its organizations and
+ * sorted. A city's (tens of thousands) would sort every row for 25 of them, so when the scope
+ * holds a large share of all registrations the page walks the order's index instead and tests
+ * each row's organization against the scope, stopping after the page; an all-city scope tests
+ * nothing. Totals are counted once per state of the database (count-memo.server.ts).
+ */
+function inboxPage(ctx: Ctx, where: SQL | undefined, orgWhere: SQL, sort: InboxSort, pageNo: number): Paged<InitiativeListRow> {
+  const page = pageOf(pageNo);
+  const offset = (page - 1) * INITIATIVE_PAGE_SIZE;
+  const counted = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(and(where, orgWhere));
+  const total = memoCount(ctx.db, queryKey(counted), () => counted.get()!.n);
+  const walk = WALK[sort];
+  const all = memoCount(ctx.db, "initiatives:all", () => ctx.db.select({ n: count() }).from(initiatives).get()!.n);
+  if (!walk || total < WALK_FROM || total * 5 < all) {
+    return { rows: fromList(ctx).where(and(where, orgWhere)).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all(), total, page };
+  }
+  const scoped = ctx.db.select({ n: count() }).from(organizations).where(orgWhere);
+  const everyOrg =
+    memoCount(ctx.db, queryKey(scoped), () => scoped.get()!.n) === memoCount(ctx.db, "organizations:all", () => ctx.db.select({ n: count() }).from(organizations).get()!.n);
+  // The unary + keeps the planner off initiatives_receiving_idx, so that it walks the order's index.
+  const inScope = everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere)}`;
+  const ids = ctx.db
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(and(where, walk.where, inScope))
+    .orderBy(...walk.order)
+    .limit(INITIATIVE_PAGE_SIZE)
+    .offset(offset)
+    .all()
+    .map((r) => r.id);
+  const byId = new Map(ids.length ? fromList(ctx).where(inArray(initiatives.id, ids)).all().map((r) => [r.id, r]) : []);
+  return { rows: ids.map((id) => byId.get(id)!), total, page };
+}
+
 /** The receiving organizations the actor may see registrations of, as path ranges (not LIKE,
  * which SQLite cannot turn into an index range): the planner walks organizations_path_idx,
  * then initiatives_receiving_idx by receiving_org_id, instead of scanning every initiative. */
@@ -147,21 +204,19 @@ export function inboxScope(actor: Actor | null, permissions: Permission[] = ["in
 export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListRow> {
   const actor = ctx.actor;
   if (!canAnywhere(actor, "initiative.receive") && !canAnywhere(actor, "initiative.audit")) throw forbidden();
-  const where: (SQL | undefined)[] = [
-    inboxScope(actor),
-    f.status && f.status !== "draft" ? eq(initiatives.status, f.status) : ne(initiatives.status, "draft"),
-  ];
+  const where: (SQL | undefined)[] = [f.status && f.status !== "draft" ? eq(initiatives.status, f.status) : ne(initiatives.status, "draft")];
+  const orgWhere: SQL[] = [inboxScope(actor)];
   if (f.taskId) where.push(eq(initiatives.taskId, f.taskId));
   if (f.area) {
     where.push(sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${`%,${f.area},%`})`);
   }
   if (f.orgId) {
     const node = loadNode(ctx.db, f.orgId);
-    where.push(node ? underPath(organizations.path, node.path) : sql`0`);
+    orgWhere.push(node ? underPath(organizations.path, node.path) : sql`0`);
   }
   if (f.year) {
     const [from, to] = periodRange(f.year, f.quarter ?? null);
     where.push(sql`${initiatives.submittedAt} >= ${from}`, sql`${initiatives.submittedAt} < ${to}`);
   }
-  return paged(ctx, and(...where), f.page ?? 1, ORDER[f.sort ?? "newest"] ?? ORDER.newest);
+  return inboxPage(ctx, and(...where), and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1);
 }

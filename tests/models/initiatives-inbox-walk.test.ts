@@ -1,0 +1,64 @@
+// A large inbox (a city's) is paged by walking the order's index instead of sorting the whole
+// scope: it must show exactly what the sort would, page by page, for every actor's scope.
+import { describe, expect, it } from "vitest";
+import { listInbox, submit } from "~/models/initiatives.server";
+import { draft, tree } from "./initiatives-fixture";
+
+describe("inbox paging over thousands of registrations", () => {
+  const x = tree();
+  const s = x.t.handle.sqlite;
+  const first = draft(x.as(x.p.cadre));
+  submit(x.as(x.p.cadre), first);
+  // 3,000 more rows like it: four in five received in P1's subtree, the rest in P2, times spread
+  // (and some equal, so the id breaks ties), numbers in another order than the times.
+  s.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+     INSERT INTO initiatives (kind, registration_number, receiving_org_id, author_org_id, status, title, search_text, current_version, created_by, created_at, updated_at, submitted_at)
+     SELECT kind, printf('SK-2026-%06d', 100000 - i), CASE WHEN i % 5 = 0 THEN ? ELSE ? END, author_org_id, CASE WHEN i % 7 = 0 THEN 'accepted' ELSE 'submitted' END,
+            title || ' ' || i, search_text, 1, created_by, created_at, updated_at, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 37 % 2000) || ' minutes')
+     FROM initiatives, n WHERE id = ?`,
+  ).run(x.o.p2c, x.o.c1, first);
+
+  const reference = (scope: number[], order: string, offset: number) =>
+    (
+      s
+        .prepare(
+          `SELECT i.id FROM initiatives i JOIN organizations o ON o.id = i.receiving_org_id
+           WHERE i.status != 'draft' AND (${scope.map(() => "o.path LIKE ?").join(" OR ")}) ORDER BY ${order} LIMIT 25 OFFSET ?`,
+        )
+        .all(...scope.map((id) => `${(s.prepare("SELECT path FROM organizations WHERE id = ?").get(id) as { path: string }).path}%`), offset) as { id: number }[]
+    ).map((r) => r.id);
+
+  const cases = [
+    { who: "city leader", person: x.p.cityLeader, scope: [x.o.city], total: 3001 },
+    { who: "ward leader of P1", person: x.p.wardLeader, scope: [x.o.p1], total: 2401 },
+  ];
+  for (const c of cases) {
+    it(`gives the ${c.who} the same pages as sorting the whole scope would`, () => {
+      const ctx = x.as(c.person);
+      for (const [sort, order] of [
+        ["newest", "i.submitted_at DESC, i.id DESC"],
+        ["oldest", "i.submitted_at ASC, i.id ASC"],
+        ["number", "i.registration_number ASC, i.id ASC"],
+      ] as const) {
+        for (const page of [1, 2, 40, 97]) {
+          const got = listInbox(ctx, { sort, page });
+          expect(got.total).toBe(c.total);
+          expect(got.rows.map((r) => r.id)).toEqual(reference(c.scope, order, (page - 1) * 25));
+        }
+      }
+      const accepted = listInbox(ctx, { status: "accepted", page: 3 });
+      expect(accepted.rows.every((r) => r.status === "accepted")).toBe(true);
+    });
+  }
+
+  it("counts again after a write: the remembered total never outlives a change", () => {
+    const ctx = x.as(x.p.cityLeader);
+    const before = listInbox(ctx, {}).total;
+    const id = draft(x.as(x.p.cadre));
+    submit(x.as(x.p.cadre), id);
+    const after = listInbox(ctx, {});
+    expect(after.total).toBe(before + 1);
+    expect(after.rows[0].id).toBe(id);
+  });
+});
