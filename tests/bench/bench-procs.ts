@@ -164,7 +164,7 @@ function cpuTicks(pid: number): number | null {
 /** Wait until a server has worked off what the last load left it (requests whose client has
  * gone are still rendered): its CPU use over 250 ms drops under ~10 % of a core. Returns the
  * seconds waited. */
-export async function waitIdle(pid: number, timeoutMs = 60_000): Promise<number> {
+export async function waitIdle(pid: number, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   let before = cpuTicks(pid);
   while (before !== null && Date.now() - started < timeoutMs) {

@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const files = writeResults(rec);
   console.log(`\n${renderMarkdown(rec)}`);
   if (opt.compare) console.log(renderComparison(rec, opt.compare));
-  console.log(`Results: ${files.json}, ${files.md} (and results/bench-latest.md).`);
+  console.log(`Results: ${files.json}, ${files.md} (and results/bench-latest.md). Took ${Math.round((Date.now() - Date.parse(startedAt)) / 1000)} s.`);
 }
 
 function gitCommit(): string {
