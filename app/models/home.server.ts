@@ -1,5 +1,5 @@
 // What each role has to do now: the counts behind the home page's cards.
-import { and, count, eq, gte, isNull, or } from "drizzle-orm";
+import { and, count, eq, exists, gte, isNull, or, sql } from "drizzle-orm";
 import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
@@ -48,12 +48,17 @@ export function homeCards(ctx: Ctx): HomeCard[] {
         .leftJoin(accounts, eq(accounts.personId, people.id))
         .where(and(inCare, or(isNull(accounts.id), isNull(accounts.passwordHash)))),
     );
+    // The few locked accounts first (accounts_locked_idx), each then checked against the scope:
+    // joined the other way round, the planner walked every person of a city's scope.
+    const inScope = ctx.db
+      .select({ one: sql`1` })
+      .from(people)
+      .innerJoin(organizations, eq(organizations.id, people.orgId))
+      .where(and(eq(people.id, accounts.personId), inCare));
     const locked = ctx.db
       .select({ n: count() })
       .from(accounts)
-      .innerJoin(people, eq(people.id, accounts.personId))
-      .innerJoin(organizations, eq(organizations.id, people.orgId))
-      .where(and(inCare, gte(accounts.lockedUntil, now)))
+      .where(and(gte(accounts.lockedUntil, now), exists(inScope)))
       .get()!.n;
     cards.push({ key: "awaitingPassword", count: awaiting, href: "/quan-tri/can-bo?tai-khoan=chua-kich-hoat" });
     cards.push({ key: "locked", count: locked, href: "/quan-tri/can-bo?tai-khoan=dang-khoa" });
