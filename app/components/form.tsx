@@ -2,11 +2,14 @@
 // zod schema and sends back errors and values); with JavaScript, the browser checks the schema
 // first. Errors: a summary on top linking to each field, the message above the field.
 //
-// The browser check is deliberately small (issue 5, the JavaScript budget): no form library.
-// Inputs stay uncontrolled; on submit the form's own FormData (the same values the action
-// reads, like formValues()) is checked against the schema, which the browser builds on demand
-// (zod is loaded when a field is first focused; see app/schemas/zod-lazy.client.ts). After a
-// failed submit a field's message is checked again as it changes.
+// The browser check runs through react-hook-form (with zodResolver), loaded lazily for the
+// JavaScript budget (issue 5): neither react-hook-form nor zod is part of a first load. Inputs
+// stay uncontrolled; on submit the form's own FormData (the same values the action reads, like
+// formValues()) is checked by app/components/form-check.client.ts, which this module imports
+// only dynamically, together with zod (both are loaded when a field is first focused, or on the
+// first submit; the schema is rebuilt from its browser recording, see
+// app/schemas/zod-lazy.client.ts). After a failed submit a field's message is checked again as
+// it changes.
 import { Form, useSubmit, type FormProps } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import { catalogReady, translateMaybe, type Translate } from "~/i18n";
@@ -33,18 +36,28 @@ function formValues(form: HTMLFormElement): Record<string, FormDataEntryValue> {
   return values;
 }
 
+// The form engine (react-hook-form + zodResolver): only ever imported dynamically, never statically.
+type Engine = typeof import("./form-check.client");
+let engine: Promise<Engine> | undefined;
+function loadEngine(): Promise<Engine> {
+  engine ??= import("./form-check.client").catch((error) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+/** A field was focused: start loading zod and the form engine without waiting. */
+function prefetch(): void {
+  prefetchZod();
+  void loadEngine().catch(() => undefined);
+}
+
 /** Field → catalog key, the first message of each field (as zodFieldErrors on the server). */
 async function check(schema: Schema, form: HTMLFormElement): Promise<Record<string, string>> {
-  const real = await realize(schema);
-  const result = real.safeParse(formValues(form));
-  const out: Record<string, string> = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = issue.path.join(".") || "form";
-      out[key] ??= issue.message;
-    }
-  }
-  return out;
+  const values = formValues(form);
+  const [real, { checkWithForm }] = await Promise.all([realize(schema), loadEngine()]);
+  return checkWithForm(real, values);
 }
 
 /** The browser check over a zod schema whose fields are the form's named inputs. Server errors
@@ -85,14 +98,14 @@ export function useValidatedForm(schema: Schema, options: { defaults: Record<str
         setState((s) => ({ submitted: true, ok, client, count: s.count + 1 }));
         if (ok) submit(target, { method: "post" });
       },
-      // zod could not be loaded (offline?): the server checks the same schema.
+      // zod or the form engine could not be loaded (offline?): the server checks the same schema.
       () => submit(target, { method: "post" }),
     );
   };
 
   const register: Register = (name) => ({
     name,
-    onFocus: prefetchZod,
+    onFocus: prefetch,
     onChange: (event) => {
       const target = event.currentTarget.form;
       if (!submittedRef.current || !target) return;

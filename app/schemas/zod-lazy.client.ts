@@ -3,7 +3,8 @@
 // read and call (`z.string().trim().min(1, "errors.required")`) is recorded, nothing is built.
 // When a form first needs to check (focus or submit), `realize` loads zod on demand and replays
 // the recording against it, so the browser validates with exactly the schema the action uses,
-// with the same messages. Schemas must therefore only be built with z in module code: reading a
+// with the same messages (the check itself then runs through react-hook-form, loaded at the same
+// moment: app/components/form-check.client.ts). Schemas must therefore only be built with z in module code: reading a
 // built schema's properties (`.shape`, `.options`) in the browser gives a recording, not a value.
 import type * as Zod from "zod";
 
