@@ -307,6 +307,8 @@ export const initiatives = sqliteTable(
     index("initiatives_creator_idx").on(t.createdBy, t.updatedAt),
     // A whole city's inbox walks this in order instead of sorting every row (initiatives-lists).
     index("initiatives_submitted_idx").on(t.submittedAt),
+    // … and, sorted by the decision due, this one for the registrations that have a due date.
+    index("initiatives_due_idx").on(t.decisionDueOn, t.submittedAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `initiatives_due_idx` ON `initiatives` (`decision_due_on`,`submitted_at`);
