@@ -11,10 +11,11 @@ export function pageFromUrl(url: URL): number {
 }
 
 /** Page numbers with "trang trước / trang sau"; keeps every other query parameter. */
-export function Pagination({ page, total, pageSize = PAGE_SIZE }: { page: number; total: number; pageSize?: number }) {
+export function Pagination({ page, total, pageSize = PAGE_SIZE, maxRows }: { page: number; total: number; pageSize?: number; maxRows?: number }) {
   const t = useT();
   const location = useLocation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A list may offer only its first maxRows rows (the rest are reached through its filters).
+  const pages = Math.max(1, Math.ceil(Math.min(total, maxRows ?? total) / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams(location.search);
     if (p === 1) params.delete("trang");
@@ -30,6 +31,7 @@ export function Pagination({ page, total, pageSize = PAGE_SIZE }: { page: number
       <p className="caption" role="status">
         {t("pagination.summary", { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
       </p>
+      {maxRows !== undefined && total > maxRows ? <p className="caption">{t("pagination.capped", { max: formatNumber(maxRows) })}</p> : null}
       {pages > 1 ? (
         <nav aria-label={t("pagination.label")}>
           <ul className="pagination">

@@ -2,7 +2,8 @@
 // inbox, scoped in SQL by the subtrees where the actor may receive (or audit) registrations,
 // through the receiving organization's path. One count and one page query each, no per-row
 // queries; the inbox walks initiatives_receiving_idx (receiving_org_id, status, submitted_at).
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus, type TaskArea } from "../../db/schema";
 import { canAnywhere, scopes, type Actor, type Permission } from "~/auth/policy";
 import type { InboxSort } from "~/schemas/initiatives";
@@ -141,17 +142,38 @@ const ORDER: Record<InboxSort, SQL[]> = {
 };
 
 /**
- * Orders an index can give directly (the walk needs no sort): the newest and oldest by the
- * submission time (initiatives_submitted_idx; drafts, which have none, are not in the inbox),
- * the number by its unique index. "Due" stays a sort: it is rarely asked of a whole city.
+ * Orders an index gives directly, as segments walked one after the other: newest and oldest by
+ * the submission time (initiatives_submitted_idx; drafts, which have none, are not in the
+ * inbox), the number by its unique index, and "due" as the registrations with a due date by that
+ * date (initiatives_due_idx), then the others oldest first — the same order as ORDER.due.
  */
-const WALK: Partial<Record<InboxSort, { where: SQL; order: SQL[] }>> = {
-  newest: { where: isNotNull(initiatives.submittedAt), order: [desc(initiatives.submittedAt), desc(initiatives.id)] },
-  oldest: { where: isNotNull(initiatives.submittedAt), order: [asc(initiatives.submittedAt), asc(initiatives.id)] },
-  number: { where: isNotNull(initiatives.registrationNumber), order: [asc(initiatives.registrationNumber), asc(initiatives.id)] },
+const WALK: Record<InboxSort, { column: SQLiteColumn; where: SQL; order: SQL[] }[]> = {
+  newest: [{ column: initiatives.submittedAt, where: isNotNull(initiatives.submittedAt), order: [desc(initiatives.submittedAt), desc(initiatives.id)] }],
+  oldest: [{ column: initiatives.submittedAt, where: isNotNull(initiatives.submittedAt), order: [asc(initiatives.submittedAt), asc(initiatives.id)] }],
+  number: [{ column: initiatives.registrationNumber, where: isNotNull(initiatives.registrationNumber), order: [asc(initiatives.registrationNumber), asc(initiatives.id)] }],
+  due: [
+    {
+      column: initiatives.decisionDueOn,
+      where: isNotNull(initiatives.decisionDueOn),
+      order: [asc(initiatives.decisionDueOn), asc(initiatives.submittedAt), asc(initiatives.id)],
+    },
+    { column: initiatives.submittedAt, where: and(isNull(initiatives.decisionDueOn), isNotNull(initiatives.submittedAt))!, order: [asc(initiatives.submittedAt), asc(initiatives.id)] },
+  ],
 };
 /** Below this many rows, reading the scope's rows and sorting them is cheaper than a walk. */
 const WALK_FROM = 2_000;
+/** Pages beyond this many rows are not offered: a list that long is narrowed with the filters. */
+export const INBOX_MAX_ROWS = 10_000;
+
+/**
+ * The inbox's filters on the initiative row, built for the plan wanted: "all" leaves their
+ * columns open to the planner (a city-wide count), "none" hides them behind a unary + (a small
+ * scope is read through its organizations: otherwise the planner walks every registration of a
+ * status or a year in the city to find a ward's), and a column leaves only that one open (a walk
+ * along its index, where a range on the same column narrows the walk).
+ */
+type IndexUse = "all" | "none" | SQLiteColumn;
+type RowFilter = (use: IndexUse) => SQL;
 
 /**
  * One page of the inbox. A ward's inbox (hundreds of rows) is read through its organizations and
@@ -160,30 +182,39 @@ const WALK_FROM = 2_000;
  * each row's organization against the scope, stopping after the page; an all-city scope tests
  * nothing. Totals are counted once per state of the database (count-memo.server.ts).
  */
-function inboxPage(ctx: Ctx, where: SQL | undefined, orgWhere: SQL, sort: InboxSort, pageNo: number): Paged<InitiativeListRow> {
-  const page = pageOf(pageNo);
+function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSort, pageNo: number): Paged<InitiativeListRow> {
+  const page = Math.min(pageOf(pageNo), INBOX_MAX_ROWS / INITIATIVE_PAGE_SIZE);
   const offset = (page - 1) * INITIATIVE_PAGE_SIZE;
-  const counted = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(and(where, orgWhere));
+  const scopedWhere = and(...filters.map((f) => f("none")), orgWhere);
+  const counted = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere);
   const total = memoCount(ctx.db, queryKey(counted), () => counted.get()!.n);
-  const walk = WALK[sort];
-  const all = memoCount(ctx.db, "initiatives:all", () => ctx.db.select({ n: count() }).from(initiatives).get()!.n);
-  if (!walk || total < WALK_FROM || total * 5 < all) {
-    return { rows: fromList(ctx).where(and(where, orgWhere)).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all(), total, page };
+  // The same filters over the whole city: when the scope holds a fifth of those or more, a walk
+  // finds a page's rows among the first few it reads.
+  const cityQuery = ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all"))));
+  const city = total < WALK_FROM ? Infinity : memoCount(ctx.db, queryKey(cityQuery), () => cityQuery.get()!.n);
+  if (total * 5 < city) {
+    return { rows: fromList(ctx).where(scopedWhere).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all(), total, page };
   }
   const scoped = ctx.db.select({ n: count() }).from(organizations).where(orgWhere);
   const everyOrg =
     memoCount(ctx.db, queryKey(scoped), () => scoped.get()!.n) === memoCount(ctx.db, "organizations:all", () => ctx.db.select({ n: count() }).from(organizations).get()!.n);
   // The unary + keeps the planner off initiatives_receiving_idx, so that it walks the order's index.
   const inScope = everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere)}`;
-  const ids = ctx.db
-    .select({ id: initiatives.id })
-    .from(initiatives)
-    .where(and(where, walk.where, inScope))
-    .orderBy(...walk.order)
-    .limit(INITIATIVE_PAGE_SIZE)
-    .offset(offset)
-    .all()
-    .map((r) => r.id);
+  const ids: number[] = [];
+  let skip = offset;
+  for (const segment of WALK[sort]) {
+    const where = and(...filters.map((f) => f(segment.column)), segment.where, inScope);
+    const segmentQuery = ctx.db.select({ n: count() }).from(initiatives).where(where);
+    const size = WALK[sort].length > 1 ? memoCount(ctx.db, queryKey(segmentQuery), () => segmentQuery.get()!.n) : Infinity;
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    const found = ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...segment.order).limit(INITIATIVE_PAGE_SIZE - ids.length).offset(skip).all();
+    ids.push(...found.map((r) => r.id));
+    skip = 0;
+    if (ids.length === INITIATIVE_PAGE_SIZE) break;
+  }
   const byId = new Map(ids.length ? fromList(ctx).where(inArray(initiatives.id, ids)).all().map((r) => [r.id, r]) : []);
   return { rows: ids.map((id) => byId.get(id)!), total, page };
 }
@@ -197,6 +228,8 @@ export function inboxScope(actor: Actor | null, permissions: Permission[] = ["in
   return minimal.length ? or(...minimal.map((root) => underPath(organizations.path, root)))! : sql`0`;
 }
 
+const usable = (column: SQLiteColumn, use: IndexUse) => (use === "all" || use === column ? sql`${column}` : sql`+${column}`);
+
 /**
  * The inbox of the receiving leaders (and, read-only, the inspection): registrations received
  * by an organization within the actor's initiative.receive or initiative.audit subtrees.
@@ -205,11 +238,12 @@ export function inboxScope(actor: Actor | null, permissions: Permission[] = ["in
 export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListRow> {
   const actor = ctx.actor;
   if (!canAnywhere(actor, "initiative.receive") && !canAnywhere(actor, "initiative.audit")) throw forbidden();
-  const where: (SQL | undefined)[] = [f.status && f.status !== "draft" ? eq(initiatives.status, f.status) : ne(initiatives.status, "draft")];
+  const status = f.status && f.status !== "draft" ? f.status : null;
+  const filters: RowFilter[] = [(u) => (status ? sql`${usable(initiatives.status, u)} = ${status}` : sql`${usable(initiatives.status, u)} <> 'draft'`)];
   const orgWhere: SQL[] = [inboxScope(actor)];
-  if (f.taskId) where.push(eq(initiatives.taskId, f.taskId));
+  if (f.taskId) filters.push(() => eq(initiatives.taskId, f.taskId!));
   if (f.area) {
-    where.push(sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${`%,${f.area},%`})`);
+    filters.push(() => sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${`%,${f.area},%`})`);
   }
   if (f.orgId) {
     const node = loadNode(ctx.db, f.orgId);
@@ -217,7 +251,7 @@ export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListR
   }
   if (f.year) {
     const [from, to] = periodRange(f.year, f.quarter ?? null);
-    where.push(sql`${initiatives.submittedAt} >= ${from}`, sql`${initiatives.submittedAt} < ${to}`);
+    filters.push((u) => sql`${usable(initiatives.submittedAt, u)} >= ${from} AND ${usable(initiatives.submittedAt, u)} < ${to}`);
   }
-  return inboxPage(ctx, and(...where), and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1);
+  return inboxPage(ctx, filters, and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1);
 }

@@ -4,13 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
 import { InboxFilters } from "~/components/initiative-inbox-filters";
-import { InitiativeStatusTag } from "~/components/initiative-parts";
+import { InitiativeStatusTag } from "~/components/status-tags";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { SuccessBanner } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatDateTime, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { INITIATIVE_PAGE_SIZE, inboxView, listMine } from "~/models/initiatives.server";
+import { INBOX_MAX_ROWS, INITIATIVE_PAGE_SIZE, inboxView, listMine } from "~/models/initiatives.server";
 import { initiativeFilters, type InitiativeView } from "~/schemas/initiative-filters";
 import { guard } from "~/utils/http.server";
 import { savedBanner } from "~/utils/initiatives-route.server";
@@ -25,16 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageFromUrl(url);
   if (view === "tiep-nhan") {
     const inbox = guard(() => inboxView(ctx, filters, page));
-    return json({ view, receives, filters, list: inbox.list, inbox, saved: savedBanner(url), thisYear: new Date().getFullYear() });
+    return json({ view, receives, filters, list: inbox.list, inbox, saved: savedBanner(url), thisYear: new Date().getFullYear(), maxRows: INBOX_MAX_ROWS as number | undefined, pageSize: INITIATIVE_PAGE_SIZE });
   }
   const list = guard(() => listMine(ctx, page));
-  return json({ view, receives, filters, list, inbox: null, saved: savedBanner(url), thisYear: new Date().getFullYear() });
+  return json({ view, receives, filters, list, inbox: null, saved: savedBanner(url), thisYear: new Date().getFullYear(), maxRows: undefined as number | undefined, pageSize: INITIATIVE_PAGE_SIZE });
 }
 
 const VIEW_LABELS: Record<InitiativeView, MessageKey> = { "cua-toi": "initiatives.view.mine", "tiep-nhan": "initiatives.view.inbox" };
 
 export default function InitiativesIndex() {
-  const { view, receives, filters, list, inbox, saved, thisYear } = useLoaderData<typeof loader>();
+  // Constants of a .server module are not in the browser: they come with the data.
+  const { view, receives, filters, list, inbox, saved, thisYear, maxRows, pageSize } = useLoaderData<typeof loader>();
   const t = useT();
   const views: InitiativeView[] = receives ? ["cua-toi", "tiep-nhan"] : ["cua-toi"];
   const table = (
@@ -79,7 +80,7 @@ export default function InitiativesIndex() {
         </table>
       </div>
       {list.rows.length === 0 ? <p>{t(view === "tiep-nhan" ? "initiatives.none.inbox" : "initiatives.none.mine")}</p> : null}
-      <Pagination page={list.page} total={list.total} pageSize={INITIATIVE_PAGE_SIZE} />
+      <Pagination page={list.page} total={list.total} pageSize={pageSize} maxRows={maxRows} />
     </section>
   );
   return (

@@ -13,18 +13,19 @@ describe("inbox paging over thousands of registrations", () => {
   // (and some equal, so the id breaks ties), numbers in another order than the times.
   s.prepare(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-     INSERT INTO initiatives (kind, registration_number, receiving_org_id, author_org_id, status, title, search_text, current_version, created_by, created_at, updated_at, submitted_at)
+     INSERT INTO initiatives (kind, registration_number, receiving_org_id, author_org_id, status, title, search_text, current_version, created_by, created_at, updated_at, submitted_at, decision_due_on)
      SELECT kind, printf('SK-2026-%06d', 100000 - i), CASE WHEN i % 5 = 0 THEN ? ELSE ? END, author_org_id, CASE WHEN i % 7 = 0 THEN 'accepted' ELSE 'submitted' END,
-            title || ' ' || i, search_text, 1, created_by, created_at, updated_at, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 37 % 2000) || ' minutes')
+            title || ' ' || i, search_text, 1, created_by, created_at, updated_at, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 37 % 2000) || ' minutes'),
+            CASE WHEN i % 7 = 0 THEN date('2026-03-01', '+' || (i * 13 % 90) || ' days') END
      FROM initiatives, n WHERE id = ?`,
   ).run(x.o.p2c, x.o.c1, first);
 
-  const reference = (scope: number[], order: string, offset: number) =>
+  const reference = (scope: number[], order: string, offset: number, extra = "") =>
     (
       s
         .prepare(
           `SELECT i.id FROM initiatives i JOIN organizations o ON o.id = i.receiving_org_id
-           WHERE i.status != 'draft' AND (${scope.map(() => "o.path LIKE ?").join(" OR ")}) ORDER BY ${order} LIMIT 25 OFFSET ?`,
+           WHERE i.status != 'draft' ${extra} AND (${scope.map(() => "o.path LIKE ?").join(" OR ")}) ORDER BY ${order} LIMIT 25 OFFSET ?`,
         )
         .all(...scope.map((id) => `${(s.prepare("SELECT path FROM organizations WHERE id = ?").get(id) as { path: string }).path}%`), offset) as { id: number }[]
     ).map((r) => r.id);
@@ -40,6 +41,7 @@ describe("inbox paging over thousands of registrations", () => {
         ["newest", "i.submitted_at DESC, i.id DESC"],
         ["oldest", "i.submitted_at ASC, i.id ASC"],
         ["number", "i.registration_number ASC, i.id ASC"],
+        ["due", "i.decision_due_on IS NULL, i.decision_due_on, i.submitted_at, i.id"],
       ] as const) {
         for (const page of [1, 2, 40, 97]) {
           const got = listInbox(ctx, { sort, page });
@@ -47,8 +49,14 @@ describe("inbox paging over thousands of registrations", () => {
           expect(got.rows.map((r) => r.id)).toEqual(reference(c.scope, order, (page - 1) * 25));
         }
       }
-      const accepted = listInbox(ctx, { status: "accepted", page: 3 });
-      expect(accepted.rows.every((r) => r.status === "accepted")).toBe(true);
+      // Filtered: a few hundred accepted ones (sorted), over two thousand submitted ones (walked).
+      for (const status of ["accepted", "submitted"] as const) {
+        for (const sort of ["newest", "due"] as const) {
+          const got = listInbox(ctx, { status, year: 2026, sort, page: 2 });
+          const order = sort === "due" ? "i.decision_due_on IS NULL, i.decision_due_on, i.submitted_at, i.id" : "i.submitted_at DESC, i.id DESC";
+          expect(got.rows.map((r) => r.id)).toEqual(reference(c.scope, order, 25, `AND i.status = '${status}' AND i.submitted_at >= '2025-12-31T17' AND i.submitted_at < '2026-12-31T17'`));
+        }
+      }
     });
   }
 

@@ -91,6 +91,9 @@ const KNOWN_SCOPE_SORTS: Record<string, string> = {
   // Only below 2,000 rows in scope: a larger inbox (a city's) walks the order's index (inboxPage).
   "listInbox newest": "receiving orgs of the scope, then sort by submitted_at",
   "listInbox oldest": "same",
+  "listInbox status": "same, the status kept off its index so that a ward's rows are read through its organizations",
+  "listInbox accepted oldest": "same",
+  "listInbox year": "same, the period kept off the submission index for the same reason",
   "listInbox due": "same, by decision_due_on",
   "listInbox number": "same, by registration number",
   "listInbox area": "same",

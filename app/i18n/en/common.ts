@@ -63,6 +63,7 @@ export const common: Record<keyof typeof vi, string> = {
   "pagination.prev": "Previous page",
   "pagination.next": "Next page",
   "pagination.page": "Page {page}",
+  "pagination.capped": "Only the first {max} results are listed; use the filters to narrow the list down.",
   "pagination.summary": "Showing {from}–{to} of {total} results",
   "table.noResults": "No results.",
   "status.active": "Active",

@@ -61,6 +61,7 @@ export const common = {
   "pagination.prev": "Trang trước",
   "pagination.next": "Trang sau",
   "pagination.page": "Trang {page}",
+  "pagination.capped": "Danh sách chỉ hiển thị {max} kết quả đầu tiên; hãy dùng bộ lọc để thu hẹp.",
   "pagination.summary": "Hiển thị {from}–{to} trong {total} kết quả",
   "table.noResults": "Không có kết quả nào.",
   "status.active": "Đang hoạt động",
