@@ -4,7 +4,7 @@
 import type { DecisionView } from "~/models/decisions-read.server";
 import { formatNumber } from "~/i18n/format";
 import { translator } from "~/i18n";
-import { formatShare } from "~/schemas/initiatives";
+import { formatShare } from "~/schemas/initiative-sections";
 import { halfToPoints } from "./decision-parts";
 
 // Official documents are Vietnamese whatever the interface language.

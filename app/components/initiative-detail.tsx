@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { AttachmentItem } from "~/models/attachments.server";
 import type { InitiativeDetail } from "~/models/initiatives.server";
-import { REQUIRED, sectionsFor, type Section } from "~/schemas/initiatives";
+import { REQUIRED, sectionsFor, type Section } from "~/schemas/initiative-sections";
 
 /** Sections nothing is required of (trial, confidential): left empty, they are complete. */
 const optionalSection = (s: Section) => s !== "statement" && s !== "authors" && REQUIRED[s].length === 0;

@@ -6,8 +6,8 @@ import { SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { SORT_SLUGS, STATUS_SLUGS, type InitiativeFilters } from "~/schemas/initiative-filters";
-import { INBOX_SORTS } from "~/schemas/initiatives";
-import { AREA_SLUGS, MIN_YEAR } from "~/schemas/tasks";
+import { INBOX_SORTS } from "~/schemas/initiative-sections";
+import { AREA_SLUGS, MIN_YEAR } from "~/schemas/task-filters";
 
 type Inbox = {
   task: { id: number; title: string } | null;

@@ -1,36 +1,16 @@
 // Pieces of the initiative pages: status and section-state tags, the fields of each section,
 // an application's content as summary lists (with change links on the check-answers page),
 // and the authors table.
-import type { InitiativeKind, InitiativeStatus } from "../../db/enums";
+import type { InitiativeKind } from "../../db/enums";
 import { SummaryList, Tag } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { StoredAuthor } from "~/models/initiatives-shared.server";
-import { formatShare, REQUIRED, sectionsFor, type Section, type SectionState } from "~/schemas/initiatives";
+import { formatShare, REQUIRED, sectionsFor, type Section } from "~/schemas/initiative-sections";
 
-const STATUS_TONES: Record<InitiativeStatus, "blue" | "grey" | "green" | "red"> = {
-  draft: "grey",
-  submitted: "blue",
-  returned: "red",
-  accepted: "green",
-  withdrawn: "grey",
-  evaluating: "blue",
-  recognised: "green",
-  not_recognised: "grey",
-};
-
-export function InitiativeStatusTag({ status }: { status: InitiativeStatus }) {
-  const t = useT();
-  return <Tag tone={STATUS_TONES[status]}>{t(`initiatives.status.${status}` as MessageKey)}</Tag>;
-}
-
-const STATE_TONES: Record<SectionState, "blue" | "grey" | "green"> = { not_started: "grey", in_progress: "blue", done: "green" };
-
-export function SectionStateTag({ state }: { state: SectionState }) {
-  const t = useT();
-  return <Tag tone={STATE_TONES[state]}>{t(`initiatives.state.${state}` as MessageKey)}</Tag>;
-}
+// The tags live in ./status-tags (list and search pages need only them, not this module).
+export { InitiativeStatusTag, SectionStateTag } from "~/components/status-tags";
 
 export type FieldKind = "text" | "textarea" | "date" | "checkbox";
 export type FieldSpec = { name: string; kind: FieldKind };

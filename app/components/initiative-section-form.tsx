@@ -6,7 +6,7 @@ import { SECTION_FIELDS, fieldLabel, isOptional } from "~/components/initiative-
 import { translateMaybe, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { formatShare, parseShare, type Section } from "~/schemas/initiatives";
+import { formatShare, parseShare, type Section } from "~/schemas/initiative-sections";
 
 export function SectionFields({ section, form }: { section: Exclude<Section, "authors">; form: FormApi }) {
   const t = useT();

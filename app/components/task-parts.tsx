@@ -1,19 +1,14 @@
 // Small pieces of the task pages: status and deadline tags, areas, the period label, the
 // deadline with its tag, the leader's table of registrations per target organization.
 import { Link } from "@remix-run/react";
-import type { TaskArea, TaskStatus } from "../../db/enums";
+import type { TaskArea } from "../../db/enums";
 import { Tag } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { RegistrationCounts, TaskRegistrations } from "~/models/tasks-registrations.server";
 
-const STATUS_TONES: Record<TaskStatus, "blue" | "grey" | "green"> = { draft: "grey", published: "blue", closed: "green" };
-
-export function TaskStatusTag({ status }: { status: TaskStatus }) {
-  const t = useT();
-  return <Tag tone={STATUS_TONES[status]}>{t(`tasks.status.${status}` as MessageKey)}</Tag>;
-}
+export { TaskStatusTag } from "~/components/status-tags";
 
 export function DueTagView({ due }: { due: "overdue" | "near" | null }) {
   const t = useT();

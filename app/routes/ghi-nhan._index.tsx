@@ -10,7 +10,7 @@ import { Pagination, pageFromUrl } from "~/components/pagination";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { creditOverview, CREDIT_PAGE_SIZE } from "~/models/credit.server";
-import { formatShare } from "~/schemas/initiatives";
+import { formatShare } from "~/schemas/initiative-sections";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 

@@ -11,7 +11,7 @@ import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listTasksForLeader, listTasksReachingMe, TASK_PAGE_SIZE } from "~/models/tasks.server";
-import { AREA_SLUGS, MIN_YEAR, STATUS_SLUGS, taskFilters, type TaskView } from "~/schemas/tasks";
+import { AREA_SLUGS, MIN_YEAR, STATUS_SLUGS, taskFilters, type TaskView } from "~/schemas/task-filters";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 

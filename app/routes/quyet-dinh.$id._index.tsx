@@ -10,7 +10,7 @@ import { SuccessBanner, SummaryList, Tag } from "~/components/summary";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDecision } from "~/models/decisions-read.server";
-import { formatShare } from "~/schemas/initiatives";
+import { formatShare } from "~/schemas/initiative-sections";
 import { idParam } from "~/utils/decisions-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";

@@ -1,8 +1,8 @@
 // The query string of the initiative lists (/sang-kien): which view, and the inbox's filters
 // and sort, as Vietnamese slugs. Anything unknown is ignored (falls back to no filter).
 import { INITIATIVE_KINDS, INITIATIVE_STATUSES, TASK_AREAS, type InitiativeKind, type InitiativeStatus, type TaskArea } from "../../db/enums";
-import { INBOX_SORTS, type InboxSort } from "./initiatives";
-import { AREA_SLUGS, MAX_YEAR, MIN_YEAR } from "./tasks";
+import { INBOX_SORTS, type InboxSort } from "./initiative-sections";
+import { AREA_SLUGS, MAX_YEAR, MIN_YEAR } from "./task-filters";
 
 export const INITIATIVE_VIEWS = ["cua-toi", "tiep-nhan"] as const;
 export type InitiativeView = (typeof INITIATIVE_VIEWS)[number];

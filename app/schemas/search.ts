@@ -3,7 +3,7 @@
 // No server imports: the page's filter panel uses the same lists.
 import { INITIATIVE_STATUSES, TASK_AREAS, TASK_STATUSES, type InitiativeStatus, type TaskArea, type TaskStatus } from "../../db/enums";
 import { STATUS_SLUGS as INITIATIVE_STATUS_SLUGS } from "./initiative-filters";
-import { AREA_SLUGS, MAX_YEAR, MIN_YEAR, STATUS_SLUGS as TASK_STATUS_SLUGS } from "./tasks";
+import { AREA_SLUGS, MAX_YEAR, MIN_YEAR, STATUS_SLUGS as TASK_STATUS_SLUGS } from "./task-filters";
 
 export const SEARCH_TYPES = ["all", "tasks", "initiatives"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
