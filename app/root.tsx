@@ -11,11 +11,7 @@ import { Shell } from "~/components/shell";
 import { useRequestInfo } from "~/components/request-info";
 import { PAGE_STRINGS_ID, loadCatalog, pageStringsText, startPageStrings, takePageStrings } from "~/i18n";
 import { fullName } from "~/i18n/format";
-import { requestLang } from "~/i18n/lang.server";
-import { loadMe } from "~/models/accounts.server";
-import { maybeSweepDeadlines } from "~/models/deadlines.server";
-import { unreadCount } from "~/models/notifications.server";
-import { currentSession } from "~/utils/request.server";
+import { currentSession, loadMe, maybeSweepDeadlines, requestLang, unreadCount } from "~/utils/root-loader.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: font400 },
