@@ -15,7 +15,9 @@ module.exports = {
     v3_throwAbortReason: true,
     v3_lazyRouteDiscovery: true,
     // Single fetch stays off: the classic compiler does not support it well and it cost
-    // 20–30 % throughput when measured (ARCHITECTURE.md).
+    // 20–30 % throughput when measured (ARCHITECTURE.md). The browser bundle does not even
+    // contain it (patches/@remix-run+react*.patch: ~2.5 KB gz off every page's first load);
+    // turning it on means removing that part of the patch.
     v3_singleFetch: false,
   },
 };

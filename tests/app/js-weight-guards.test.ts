@@ -79,3 +79,56 @@ describe("what the browser bundles", () => {
     expect(valueImports('import { checkWithForm } from "./form-check.client";\nconst m = import("./form-check.client");', /form-check/)).toHaveLength(1);
   });
 });
+
+describe("what the browser bundle leaves out (patches/, applied by npm install)", () => {
+  // Single fetch is off (remix.config.js), so its browser code and turbo-stream (~2.5 KB gz of
+  // every page) are not bundled: patches/@remix-run+react*.patch. If single fetch is ever turned
+  // on, that part of the patch must go (the browser would throw "Single fetch is not bundled").
+  it("keeps single fetch off, since the browser bundle does not contain it", async () => {
+    const config = (await import("../../remix.config.js")) as { default?: { future: Record<string, boolean> }; future?: Record<string, boolean> };
+    const future = (config.default ?? config).future!;
+    expect(future.v3_singleFetch).toBe(false);
+    expect(future.v3_lazyRouteDiscovery).toBe(true);
+  });
+
+  it("has the @remix-run/react patch applied: the browser entry does not import single-fetch.js", () => {
+    for (const file of ["browser.js", "components.js"]) {
+      const source = readFileSync(join("node_modules", "@remix-run", "react", "dist", "esm", file), "utf8");
+      expect(source, file).not.toMatch(/from '\.\/single-fetch\.js'/);
+      expect(source, file).toMatch(/Patched \(patches\/@remix-run\+react/);
+    }
+  });
+
+  it("has the @remix-run/dev patch applied: empty stand-ins for .server modules have no side effects", () => {
+    const source = readFileSync(join("node_modules", "@remix-run", "dev", "dist", "compiler", "plugins", "emptyModules.js"), "utf8");
+    expect(source).toMatch(/namespace: "empty-module",[^}]*sideEffects: false/);
+  });
+});
+
+describe("schema modules stay out of pages that only need their constants", () => {
+  // A schema module builds zod schemas at load (recorded in the browser): importing one for a
+  // constant brings all its definitions along. The constants live in zod-free modules.
+  it("keeps the constants modules free of zod", () => {
+    for (const file of ["initiative-sections.ts", "task-filters.ts", "initiative-filters.ts", "search.ts", "common.ts"]) {
+      const source = readFileSync(join("app", "schemas", file), "utf8");
+      expect(valueImports(source, /(^|\/)z$|^zod$|(^|\/)(initiatives|tasks|councils|scoring|people|orgs|decisions|proposals)$/), file).toEqual([]);
+    }
+  });
+
+  it("list, search and read-only pages import the constants modules, not the schemas", () => {
+    const readers = [
+      "app/routes/tim-kiem.tsx",
+      "app/routes/sang-kien._index.tsx",
+      "app/routes/nhiem-vu._index.tsx",
+      "app/routes/ghi-nhan._index.tsx",
+      "app/routes/quyet-dinh.$id._index.tsx",
+      "app/components/initiative-parts.tsx",
+      "app/components/initiative-detail.tsx",
+      "app/components/initiative-inbox-filters.tsx",
+      "app/components/decision-preview.tsx",
+      "app/components/status-tags.tsx",
+    ];
+    const offenders = readers.flatMap((f) => valueImports(readFileSync(f, "utf8"), /schemas\/(initiatives|tasks)$/).map((i) => `${f}: ${i}`));
+    expect(offenders).toEqual([]);
+  });
+});
