@@ -2,7 +2,7 @@
 // period (the year of the decision). My own credit for everyone; the table of credit by
 // organization and period for holders of credit.view (leaders, the Organization Committee,
 // the inspection), scoped in SQL to their subtrees; the points per level, set city-wide.
-import ExcelJS from "exceljs";
+import { excel } from "./exceljs.server";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { creditEntries, creditRules, decisions, initiatives, organizations, people, type RecognitionLevel } from "../../db/schema";
 import { RECOGNITION_LEVELS } from "../../db/enums";
@@ -102,7 +102,7 @@ export function creditTable(ctx: Ctx, f: CreditFilter) {
 export async function creditXlsx(ctx: Ctx, f: CreditFilter): Promise<Buffer> {
   if (!canAnywhere(ctx.actor, "credit.view")) throw forbidden();
   const rows = tableQuery(ctx, f).limit(MAX_EXPORT_ROWS).all();
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = tv("app.shortName");
   const sheet = wb.addWorksheet(tv("credit.xlsx.sheet"));
   sheet.columns = [

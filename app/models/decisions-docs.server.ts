@@ -1,7 +1,7 @@
 // Documents of a council: each decision and the council's minutes (biên bản) as DOCX in the
 // party layout, and the council's score sheet as XLSX (every evaluator's scores: only for
 // canViewCouncil). Who may download a decision is who may see it (getDecision).
-import ExcelJS from "exceljs";
+import { excel } from "./exceljs.server";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { evaluations, evaluationScores, people, rubricCriteria } from "../../db/schema";
 import { formatNumber, fullName } from "~/i18n/format";
@@ -112,7 +112,7 @@ export async function scoreSheetXlsx(ctx: Ctx, councilId: number): Promise<{ bod
     .where(eq(rubricCriteria.rubricId, council.rubricId))
     .orderBy(asc(rubricCriteria.position))
     .all();
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = tv("app.shortName");
   const sheet = wb.addWorksheet(tv("decisions.xlsx.sheet"));
   sheet.columns = [

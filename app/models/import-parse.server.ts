@@ -1,7 +1,8 @@
 // Reading an uploaded list of people: what kind of file it really is (from its bytes, never
 // its name), its cells, and which column is which (by header, flexibly). Row by row
 // validation is in import-rows.server.ts; the database checks in import.server.ts.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "./exceljs.server";
 import { parse as parseCsv } from "csv-parse/sync";
 import { fold } from "~/utils/fold";
 import { invalid } from "./errors";
@@ -146,7 +147,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Grid> {
   // ZIP64 sizes (0xffffffff) count as too large: never needed by a list of people.
   const total = [...zip.values()].reduce((sum, e) => sum + e.size, 0);
   if (total > MAX_UNZIPPED_BYTES) throw fileError("import.file.tooLarge");
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

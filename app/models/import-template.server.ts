@@ -1,6 +1,7 @@
 // The template files offered for download: the header row the importer reads and one example
 // row, with an organization code the downloading administrator may actually import into.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "./exceljs.server";
 import { eq } from "drizzle-orm";
 import { organizations } from "../../db/schema";
 import { canAnywhere, scopes } from "~/auth/policy";
@@ -16,9 +17,13 @@ function exampleOrgCode(ctx: Ctx): string {
   return org?.code ?? "TU";
 }
 
-function workbook(ctx: Ctx, dateAsText: boolean): ExcelJS.Workbook {
+// The organization code is read (and a refusal thrown) before exceljs is loaded.
+function workbook(ctx: Ctx, dateAsText: boolean): Promise<ExcelJS.Workbook> {
   const code = exampleOrgCode(ctx);
-  const wb = new ExcelJS.Workbook();
+  return excel().then((X) => fill(new X.Workbook(), code, dateAsText));
+}
+
+function fill(wb: ExcelJS.Workbook, code: string, dateAsText: boolean): ExcelJS.Workbook {
   wb.creator = "Cổng sáng kiến";
   const sheet = wb.addWorksheet("Danh sách");
   sheet.columns = FIELDS.map((f) => ({ header: TEMPLATE_HEADERS[f], key: f, width: f === "name" || f === "login" ? 30 : f === "position" ? 34 : 16 }));
@@ -39,10 +44,14 @@ function workbook(ctx: Ctx, dateAsText: boolean): ExcelJS.Workbook {
 
 // Not async: a refused permission throws at once, for the route's guard().
 export function templateXlsx(ctx: Ctx): Promise<Uint8Array<ArrayBuffer>> {
-  return workbook(ctx, false).xlsx.writeBuffer().then((b) => new Uint8Array(b as unknown as ArrayLike<number>));
+  return workbook(ctx, false)
+    .then((wb) => wb.xlsx.writeBuffer())
+    .then((b) => new Uint8Array(b as unknown as ArrayLike<number>));
 }
 
 /** UTF-8 with a byte-order mark (so Excel shows the diacritics), semicolons as in vi-VN Excel. */
 export function templateCsv(ctx: Ctx): Promise<Uint8Array<ArrayBuffer>> {
-  return workbook(ctx, true).csv.writeBuffer({ formatterOptions: { delimiter: ";", writeBOM: true } }).then((b) => new Uint8Array(b as unknown as ArrayLike<number>));
+  return workbook(ctx, true)
+    .then((wb) => wb.csv.writeBuffer({ formatterOptions: { delimiter: ";", writeBOM: true } }))
+    .then((b) => new Uint8Array(b as unknown as ArrayLike<number>));
 }
