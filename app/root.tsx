@@ -58,12 +58,19 @@ function PageStrings() {
   return <script type="application/json" id={PAGE_STRINGS_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
-/** After hydration, the whole catalog of the language in the background (later pages need it);
- * a string wanted before it arrives suspends rendering up to these boundaries. */
+/** The whole catalog of the language (~31 KB gz, later pages need it) is fetched at the person's
+ * first interaction, not with the page: reading the page needs only its own strings. A string
+ * wanted before it arrives suspends rendering up to these boundaries (and fetches it). */
+const FIRST_INTERACTION = ["pointerdown", "keydown", "focusin", "touchstart"] as const;
+
 function CatalogBoundary({ children }: { children: ReactNode }) {
   const lang = useRootData()?.lang ?? "vi";
   useEffect(() => {
-    void loadCatalog(lang).catch(() => undefined);
+    const load = () => void loadCatalog(lang).catch(() => undefined);
+    for (const type of FIRST_INTERACTION) window.addEventListener(type, load, { once: true, passive: true, capture: true });
+    return () => {
+      for (const type of FIRST_INTERACTION) window.removeEventListener(type, load, { capture: true });
+    };
   }, [lang]);
   return <Suspense fallback={null}>{children}</Suspense>;
 }

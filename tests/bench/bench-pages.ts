@@ -2,6 +2,7 @@
 // that the load only asks for what they may see, by the app's own rules), how many pages a list
 // has, and the JavaScript a page's first load fetches, gzipped.
 import { gzipSync } from "node:zlib";
+import { scriptsOfHtml } from "./js-weight";
 
 export type Page = { status: number; location: string | null; html: string };
 
@@ -44,15 +45,15 @@ export async function collectIds(origin: string, listPath: string, cookie: strin
 
 export type JsWeight = { path: string; files: number; rawBytes: number; gzipBytes: number };
 
-const JS_IN_HTML = /["'](\/build\/[^"']+?\.js)["']/g;
 // Static imports only (import "x" / from "x"): dynamic import("x") is not part of a first load.
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)["']([^"']+?\.js)["']/g;
 
-/** Every /build/ script the page's HTML names (script src, modulepreload, inline imports),
- * with their static imports, each gzipped on its own at level 9. */
+/** Every /build/ script the page's HTML loads (modulepreload, the inline module script's
+ * imports), with their static imports, each gzipped on its own at level 9. */
 export async function jsWeight(origin: string, path: string, cookie: string | undefined, cache: Map<string, Buffer>): Promise<JsWeight> {
   const html = await mustGet(origin, path, cookie);
-  const queue = [...html.matchAll(JS_IN_HTML)].map((m) => m[1]!);
+  // What a browser fetches (js-weight.ts): not the files the inline route manifest only names.
+  const queue = scriptsOfHtml(html);
   const seen = new Set<string>();
   let rawBytes = 0;
   let gzipBytes = 0;
