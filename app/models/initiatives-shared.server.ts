@@ -1,15 +1,13 @@
 // Pieces the initiative reads and writes share: loading an initiative with what the policy
 // needs, its versions and authors, the canonical content and its hash, registration numbers,
 // the decision due date, and notifications.
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import {
-  attachments, councilItems, evaluations, initiativeAuthors, initiatives, initiativeVersions, notifications, organizations, people, registrationCounters, roleGrants,
-  type InitiativeKind, type InitiativeStatus,
-} from "../../db/schema";
+import { asc, eq } from "drizzle-orm";
+import { initiativeAuthors, initiatives, initiativeVersions, organizations, type InitiativeKind, type InitiativeStatus } from "../../db/schema";
 import { canViewInitiative, type InitiativeRecord } from "~/auth/policy";
 import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 import type { Ctx, Tx } from "./context.server";
 import { notFound } from "./errors";
+import { leadersStatement, stmt } from "./initiatives-statements.server";
 import { idsOfPath, todayIso } from "./orgs-shared.server";
 
 type Reader = Ctx["db"] | Tx;
@@ -79,40 +77,16 @@ export type Loaded = { row: InitiativeRow; authors: StoredAuthor[]; record: Init
 
 export function loadInitiative(db: Reader, id: number): Loaded | undefined {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const row = db
-    .select(initiativeColumns)
-    .from(initiatives)
-    .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-    .where(eq(initiatives.id, id))
-    .get();
+  const row = stmt(db, "initiative").get(id) as InitiativeRow | undefined;
   if (!row) return undefined;
   const authors = authorsOf(db, id);
   const authorIds = authors.flatMap((a) => (a.personId === null ? [] : [a.personId]));
-  const evaluatorIds = db
-    .select({ id: evaluations.evaluatorId })
-    .from(evaluations)
-    .innerJoin(councilItems, eq(councilItems.id, evaluations.itemId))
-    .where(eq(councilItems.initiativeId, id))
-    .all()
-    .map((e) => e.id);
+  const evaluatorIds = stmt(db, "evaluators").pluck().all(id) as number[];
   return { row, authors, record: { status: row.status, receivingOrgPath: row.receivingOrgPath, createdBy: row.createdBy, authorIds, evaluatorIds } };
 }
 
 export function authorsOf(db: Reader, initiativeId: number): StoredAuthor[] {
-  return db
-    .select({
-      personId: initiativeAuthors.personId,
-      fullName: initiativeAuthors.fullName,
-      dateOfBirth: initiativeAuthors.dateOfBirth,
-      workplace: initiativeAuthors.workplace,
-      jobTitle: initiativeAuthors.jobTitle,
-      qualification: initiativeAuthors.qualification,
-      shareBp: initiativeAuthors.shareBp,
-    })
-    .from(initiativeAuthors)
-    .where(eq(initiativeAuthors.initiativeId, initiativeId))
-    .orderBy(asc(initiativeAuthors.position))
-    .all();
+  return stmt(db, "authors").all(initiativeId) as StoredAuthor[];
 }
 
 export function replaceAuthors(tx: Tx, initiativeId: number, authors: StoredAuthor[]): void {
@@ -152,11 +126,7 @@ const versionColumns = {
 
 export function loadVersion(db: Reader, initiativeId: number, version: number): VersionRow | undefined {
   if (!Number.isSafeInteger(version) || version <= 0) return undefined;
-  return db
-    .select(versionColumns)
-    .from(initiativeVersions)
-    .where(and(eq(initiativeVersions.initiativeId, initiativeId), eq(initiativeVersions.version, version)))
-    .get();
+  return stmt(db, "version").get(initiativeId, version) as VersionRow | undefined;
 }
 
 export function listVersions(db: Reader, initiativeId: number): Omit<VersionRow, "content">[] {
@@ -181,13 +151,7 @@ export function parseContent(text: string): Content {
  * content hash (and the receipt) covers the files too.
  */
 export function attachmentHashes(db: Reader, initiativeId: number): string[] {
-  return db
-    .select({ sha256: attachments.sha256 })
-    .from(attachments)
-    .where(and(eq(attachments.initiativeId, initiativeId), isNull(attachments.removedAt)))
-    .all()
-    .map((a) => a.sha256)
-    .sort();
+  return (stmt(db, "attachmentHashes").pluck().all(initiativeId) as string[]).sort();
 }
 
 /** The content as frozen at submission: the sections, the authors, the attachments' hashes. */
@@ -198,12 +162,7 @@ export function freezeContent(content: Content, authors: StoredAuthor[], attachm
 
 /** Advance the counter of (prefix, year) inside the caller's IMMEDIATE transaction. */
 export function nextRegistrationNumber(tx: Tx, prefix: string, year: number): string {
-  const { last } = tx
-    .insert(registrationCounters)
-    .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({ target: [registrationCounters.prefix, registrationCounters.year], set: { last: sql`${registrationCounters.last} + 1` } })
-    .returning({ last: registrationCounters.last })
-    .get();
+  const last = stmt(tx, "nextNumber").pluck().get(prefix, year) as number;
   return `${prefix}-${year}-${String(last).padStart(6, "0")}`;
 }
 
@@ -214,29 +173,15 @@ export function currentYear(ctx: Ctx): number {
 
 /** Active people holding a live leader grant on the organization at `path` or one above it. */
 export function leadersOver(tx: Reader, path: string, except: number[]): number[] {
-  return tx
-    .selectDistinct({ personId: roleGrants.personId })
-    .from(roleGrants)
-    .innerJoin(people, eq(people.id, roleGrants.personId))
-    .where(
-      and(
-        inArray(roleGrants.orgId, idsOfPath(path)),
-        eq(roleGrants.role, "leader"),
-        isNull(roleGrants.revokedAt),
-        eq(people.active, true),
-        except.length ? and(...except.map((id) => ne(roleGrants.personId, id))) : undefined,
-      ),
-    )
-    .orderBy(asc(roleGrants.personId))
-    .limit(MAX_NOTIFIED)
-    .all()
-    .map((r) => r.personId);
+  const orgIds = idsOfPath(path);
+  if (!orgIds.length) return [];
+  return leadersStatement(tx, orgIds.length, except.length).pluck().all(...orgIds, ...except, MAX_NOTIFIED) as number[];
 }
 
 export function notify(tx: Tx, personIds: number[], key: string, params: Record<string, string | number>, initiativeId: number, at: string): void {
   const unique = [...new Set(personIds)];
   if (!unique.length) return;
-  tx.insert(notifications)
-    .values(unique.map((personId) => ({ personId, key, params: JSON.stringify(params), href: `/sang-kien/${initiativeId}`, entity: "initiative", entityId: String(initiativeId), createdAt: at })))
-    .run();
+  const insert = stmt(tx, "notification");
+  const text = JSON.stringify(params);
+  for (const personId of unique) insert.run(personId, key, text, `/sang-kien/${initiativeId}`, "initiative", String(initiativeId), at);
 }

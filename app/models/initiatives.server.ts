@@ -20,6 +20,7 @@ import {
   attachmentHashes, currentYear, freezeContent, isAuthor, leadersOver, loadInitiative, loadVersion, nextRegistrationNumber, notify, parseContent,
   PREFIX, replaceAuthors, type Content, type Loaded, type StoredAuthor,
 } from "./initiatives-shared.server";
+import { stmt } from "./initiatives-statements.server";
 import { appendEvent } from "./ledger.server";
 import { loadNode } from "./orgs-shared.server";
 import { loadTask } from "./tasks-shared.server";
@@ -151,8 +152,9 @@ export function submit(ctx: Ctx, id: number): Submitted {
     const content = parseContent(version.content);
     const errors = completenessErrors(ctx, row.kind, content, loaded.authors, row.createdBy);
     if (Object.keys(errors).length) throw invalid(errors, "initiatives.errors.incomplete");
-    const org = loadNode(tx, row.receivingOrgId);
-    if (!org || org.validTo) throw invalid({ receivingOrgId: "initiatives.errors.orgClosed" });
+    // The receiving organization exists (a foreign key); it must still be open.
+    const open = stmt(tx, "orgValidTo").raw().get(row.receivingOrgId) as [string | null] | undefined;
+    if (!open || open[0]) throw invalid({ receivingOrgId: "initiatives.errors.orgClosed" });
 
     const registrationNumber = row.registrationNumber ?? nextRegistrationNumber(tx, PREFIX[row.kind], currentYear(ctx));
     const sections: Content = Object.fromEntries(sectionsFor(row.kind).filter((s) => s !== "authors" && content[s] !== undefined).map((s) => [s, content[s]]));
@@ -165,23 +167,20 @@ export function submit(ctx: Ctx, id: number): Submitted {
       orgId: row.receivingOrgId,
       payload: { id, version: version.version, registrationNumber, contentSha256: frozen.sha256, resubmission: row.registrationNumber !== null },
     });
-    tx.update(initiativeVersions)
-      .set({ content: frozen.text, contentSha256: frozen.sha256, submittedAt: at, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, updatedAt: at })
-      .where(and(eq(initiativeVersions.initiativeId, id), eq(initiativeVersions.version, version.version)))
-      .run();
+    stmt(tx, "freezeVersion").run({
+      content: frozen.text, contentSha256: frozen.sha256, submittedAt: at, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, updatedAt: at,
+      initiativeId: id, version: version.version,
+    });
     const general = content.general as { title: string; field: string };
-    tx.update(initiatives)
-      .set({
-        status: "submitted",
-        registrationNumber,
-        title: general.title,
-        searchText: searchText(general.title, general.field, registrationNumber),
-        firstSubmittedAt: row.firstSubmittedAt ?? at,
-        submittedAt: at,
-        updatedAt: at,
-      })
-      .where(eq(initiatives.id, id))
-      .run();
+    stmt(tx, "markSubmitted").run({
+      registrationNumber,
+      title: general.title,
+      searchText: searchText(general.title, general.field, registrationNumber),
+      firstSubmittedAt: row.firstSubmittedAt ?? at,
+      submittedAt: at,
+      updatedAt: at,
+      id,
+    });
     notify(tx, leadersOver(tx, row.receivingOrgPath, loaded.record.authorIds), "initiatives.notify.submitted", { number: registrationNumber, title: general.title }, id, at);
     return { registrationNumber, version: version.version, contentSha256: frozen.sha256, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, submittedAt: at };
   });

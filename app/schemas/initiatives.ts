@@ -84,9 +84,17 @@ export function sectionSchemas(today: string | null) {
 
 export type SectionCheck = { ok: true; data: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 
+// zod schemas are immutable: the set of one date is built once, not for every section checked
+// (a submission checks eight sections; building all nine schemas each time was most of its CPU).
+let built: { today: string | null; schemas: ReturnType<typeof sectionSchemas> } | undefined;
+function schemasOf(today: string | null): ReturnType<typeof sectionSchemas> {
+  if (!built || built.today !== today) built = { today, schemas: sectionSchemas(today) };
+  return built.schemas;
+}
+
 /** Check one section's values: their form always, and with `complete` what submission needs. */
 export function checkSection(section: Section, values: unknown, opts: { today: string | null; complete: boolean }): SectionCheck {
-  const result = sectionSchemas(opts.today)[section].safeParse(values ?? {});
+  const result = schemasOf(opts.today)[section].safeParse(values ?? {});
   if (!result.success) {
     const errors: FieldErrors = {};
     for (const issue of result.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
