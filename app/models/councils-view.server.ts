@@ -1,15 +1,19 @@
 // The council view: members, the items before the council with their evaluators and statuses,
 // and — for those who may see the council's scores (canViewCouncil) — each submitted total, the
 // mean, median and spread, and the flag when the evaluators diverge beyond the council's limit.
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { conflicts, councilItems, evaluations, initiatives, people, type EvaluationStatus, type InitiativeStatus } from "../../db/schema";
+// The page shows the items 25 at a time by state (councils-view-list.server.ts); the assignment
+// page and the downloads still read every item.
+import { and, eq, ne } from "drizzle-orm";
+import { councilItems, evaluations, type EvaluationStatus, type InitiativeStatus } from "../../db/schema";
 import { canRecordDecision, canRunCouncil, canSeeScores, canViewCouncil } from "~/auth/policy";
 import type { Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 import { isSpreadFlagged, MIN_EVALUATORS, summarizeTotals, type TotalsStats } from "./evaluation-stats";
 import { todayIso } from "./orgs-shared.server";
 import { evaluatorIdsOf, loadCouncil, membersOf, type CouncilRow, type MemberRow } from "./councils.server";
-import { loadRubric } from "./rubrics.server";
+import { itemPage, type ItemPage } from "./councils-view-list.server";
+import { viewStmt } from "./councils-view-statements.server";
+import type { ItemState } from "~/schemas/councils";
 
 type Name = { familyName: string; middleName: string; givenName: string };
 
@@ -41,6 +45,8 @@ export type CouncilView = {
   council: CouncilRow & { rubricName: string; rubricVersion: number };
   members: MemberRow[];
   items: CouncilItemScores[];
+  /** Paging, the counts of each state and of the sheets (only when asked for a page). */
+  list: ItemPage | null;
   canSeeScores: boolean;
   canRun: boolean;
   canDecide: boolean;
@@ -49,8 +55,9 @@ export type CouncilView = {
   hasChairAndSecretary: boolean;
 };
 
-/** The council page: its chair, secretaries and members see it; the scores only per canViewCouncil. */
-export function councilView(ctx: Ctx, councilId: number): CouncilView {
+/** The council page: its chair, secretaries and members see it; the scores only per canViewCouncil.
+ * With a query, one page of the items in a state; without, every item (the assignment page). */
+export function councilView(ctx: Ctx, councilId: number, query?: { state: ItemState; page: number }): CouncilView {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
   const c = loadCouncil(ctx.db, councilId);
@@ -59,13 +66,15 @@ export function councilView(ctx: Ctx, councilId: number): CouncilView {
   const viewer = canViewCouncil(actor, record);
   const isMember = [...record.chairIds, ...record.secretaryIds, ...record.memberIds].includes(actor.personId);
   if (!viewer && !isMember) throw notFound();
-  const rubric = loadRubric(ctx.db, c.row.rubricId)!;
+  const rubric = viewStmt(ctx.db, "rubricLabel").get(c.row.rubricId) as { name: string; version: number };
   const members = membersOf(ctx.db, councilId);
   const eligible = evaluatorIdsOf(record);
+  const list = query ? itemPage(ctx, { id: councilId, record, spreadLimit: c.row.spreadLimit }, query, todayIso(ctx)) : null;
   return {
     council: { ...c.row, rubricName: rubric.name, rubricVersion: rubric.version },
     members,
-    items: itemsOf(ctx, councilId, c.row.spreadLimit, (open) => canSeeScores(actor, record, open)),
+    items: itemsOf(ctx, councilId, c.row.spreadLimit, (open) => canSeeScores(actor, record, open), list?.itemIds),
+    list,
     canSeeScores: viewer,
     canRun: canRunCouncil(actor, record),
     canDecide: canRecordDecision(actor, record),
@@ -75,45 +84,28 @@ export function councilView(ctx: Ctx, councilId: number): CouncilView {
   };
 }
 
-function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, scoresVisible: (ownOpenSheet: boolean) => boolean): CouncilItemScores[] {
-  const items = ctx.db
-    .select({
-      itemId: councilItems.id, initiativeId: councilItems.initiativeId, version: councilItems.version, registrationNumber: initiatives.registrationNumber,
-      title: initiatives.title, initiativeStatus: initiatives.status, dueOn: councilItems.dueOn,
-    })
-    .from(councilItems)
-    .innerJoin(initiatives, eq(initiatives.id, councilItems.initiativeId))
-    .where(eq(councilItems.councilId, councilId))
-    .orderBy(asc(initiatives.registrationNumber), asc(councilItems.id))
-    .all();
+/** The council's items (or only those ids, in that order) with evaluators, totals and stats. */
+function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, scoresVisible: (ownOpenSheet: boolean) => boolean, onlyIds?: number[]): CouncilItemScores[] {
+  if (onlyIds && !onlyIds.length) return [];
+  const items = (onlyIds ? viewStmt(ctx.db, "itemsIn").all(JSON.stringify(onlyIds), councilId) : viewStmt(ctx.db, "items").all(councilId)) as Omit<
+    CouncilItemScores,
+    "evaluators" | "stats" | "flagged" | "tooFewEvaluators" | "declared"
+  >[];
   if (!items.length) return [];
-  const sheets = ctx.db
-    .select({
-      evaluationId: evaluations.id, itemId: evaluations.itemId, personId: evaluations.evaluatorId, status: evaluations.status, dueOn: evaluations.dueOn,
-      submittedAt: evaluations.submittedAt, totalHalfPoints: evaluations.totalHalfPoints,
-      familyName: people.familyName, middleName: people.middleName, givenName: people.givenName, sortKey: people.sortKey,
-    })
-    .from(evaluations)
-    .innerJoin(people, eq(people.id, evaluations.evaluatorId))
-    .where(inArray(evaluations.itemId, items.map((i) => i.itemId)))
-    .orderBy(asc(people.sortKey), asc(evaluations.id))
-    .all();
-  const declared = ctx.db
-    .select({ initiativeId: conflicts.initiativeId, personId: conflicts.personId, familyName: people.familyName, middleName: people.middleName, givenName: people.givenName })
-    .from(conflicts)
-    .innerJoin(people, eq(people.id, conflicts.personId))
-    .where(and(inArray(conflicts.initiativeId, items.map((i) => i.initiativeId))))
-    .all();
+  const sheets = viewStmt(ctx.db, "sheets").all(JSON.stringify(items.map((i) => i.itemId))) as (Omit<ItemEvaluator, "overdue"> & { itemId: number })[];
+  const declared = viewStmt(ctx.db, "declared").all(JSON.stringify([...new Set(items.map((i) => i.initiativeId))])) as (Name & { personId: number; initiativeId: number })[];
+  const sheetsOf = groupBy(sheets, (s) => s.itemId);
+  const declaredOn = groupBy(declared, (d) => d.initiativeId);
   const today = todayIso(ctx);
+  const me = ctx.actor?.personId;
   return items.map((item) => {
-    const withScores = scoresVisible(sheets.some((s) => s.itemId === item.itemId && s.personId === ctx.actor?.personId && s.status !== "submitted"));
-    const evaluators: ItemEvaluator[] = sheets
-      .filter((s) => s.itemId === item.itemId)
-      .map(({ itemId: _i, sortKey: _s, ...s }) => ({
-        ...s,
-        overdue: s.status !== "submitted" && s.dueOn < today,
-        totalHalfPoints: withScores && s.status === "submitted" ? s.totalHalfPoints : null,
-      }));
+    const mine = sheetsOf.get(item.itemId) ?? [];
+    const withScores = scoresVisible(mine.some((s) => s.personId === me && s.status !== "submitted"));
+    const evaluators: ItemEvaluator[] = mine.map(({ itemId: _i, ...s }) => ({
+      ...s,
+      overdue: s.status !== "submitted" && s.dueOn < today,
+      totalHalfPoints: withScores && s.status === "submitted" ? s.totalHalfPoints : null,
+    }));
     const totals = evaluators.filter((e) => e.status === "submitted" && e.totalHalfPoints !== null).map((e) => e.totalHalfPoints!);
     const stats = withScores ? summarizeTotals(totals) : null;
     return {
@@ -122,9 +114,20 @@ function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, scoresVisible
       stats,
       flagged: stats ? isSpreadFlagged(stats, spreadLimit) : false,
       tooFewEvaluators: evaluators.length < MIN_EVALUATORS,
-      declared: declared.filter((d) => d.initiativeId === item.initiativeId).map(({ initiativeId: _i, ...d }) => d),
+      declared: (declaredOn.get(item.initiativeId) ?? []).map(({ initiativeId: _i, ...d }) => d),
     };
   });
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
 
 /** Does the person hold a sheet not yet submitted in the council (or on one of its items)? */

@@ -14,6 +14,7 @@ import { appendEvent } from "./ledger.server";
 import { loadNode, underPath } from "./orgs-shared.server";
 import { loadRubric, lockRubric } from "./rubrics.server";
 import { pathScope } from "./scope.server";
+import { viewStmt } from "./councils-view-statements.server";
 
 type Reader = Ctx["db"] | Tx;
 
@@ -26,39 +27,16 @@ export type MemberRow = { id: number; personId: number; role: CouncilRole; famil
 /** The council row and the council as the policy sees it (current members only). Stable API. */
 export function loadCouncil(db: Reader, id: number): { row: CouncilRow; record: CouncilRecord } | undefined {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const row = db
-    .select({
-      id: councils.id, orgId: councils.orgId, orgName: organizations.name, orgPath: organizations.path, name: councils.name,
-      periodYear: councils.periodYear, periodQuarter: councils.periodQuarter, rubricId: councils.rubricId, spreadLimit: councils.spreadLimit,
-      createdBy: councils.createdBy, createdAt: councils.createdAt, closedAt: councils.closedAt,
-    })
-    .from(councils)
-    .innerJoin(organizations, eq(organizations.id, councils.orgId))
-    .where(eq(councils.id, id))
-    .get();
+  const row = viewStmt(db, "council").get(id) as CouncilRow | undefined;
   if (!row) return undefined;
-  const seated = db
-    .select({ personId: councilMembers.personId, role: councilMembers.role })
-    .from(councilMembers)
-    .where(and(eq(councilMembers.councilId, id), isNull(councilMembers.removedAt)))
-    .all();
+  const seated = viewStmt(db, "seated").all(id) as { personId: number; role: CouncilRole }[];
   const ids = (role: CouncilRole) => seated.filter((m) => m.role === role).map((m) => m.personId);
   return { row, record: { orgPath: row.orgPath, chairIds: ids("chair"), secretaryIds: ids("secretary"), memberIds: ids("member"), closed: row.closedAt !== null } };
 }
 
 /** Current members, chair first, then secretaries, then members by given name. */
 export function membersOf(db: Reader, councilId: number): MemberRow[] {
-  return db
-    .select({
-      id: councilMembers.id, personId: councilMembers.personId, role: councilMembers.role,
-      familyName: people.familyName, middleName: people.middleName, givenName: people.givenName, username: accounts.username, position: people.position,
-    })
-    .from(councilMembers)
-    .innerJoin(people, eq(people.id, councilMembers.personId))
-    .leftJoin(accounts, eq(accounts.personId, people.id))
-    .where(and(eq(councilMembers.councilId, councilId), isNull(councilMembers.removedAt)))
-    .orderBy(sql`CASE ${councilMembers.role} WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 ELSE 2 END`, asc(people.sortKey), asc(people.id))
-    .all();
+  return viewStmt(db, "members").all(councilId) as MemberRow[];
 }
 
 /** Who may evaluate for the council: the chair and the members; the secretary runs the council

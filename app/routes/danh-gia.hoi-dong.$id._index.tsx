@@ -1,12 +1,17 @@
+// The council page: summary, members, and the items before the council 25 at a time, filtered
+// by where they stand (waiting for sheets, wide spread, ready for a decision, decided).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CouncilItemsTable } from "~/components/council-items";
 import { PageTitle } from "~/components/form";
+import { Pagination, pageFromUrl } from "~/components/pagination";
 import { SuccessBanner, SummaryList, Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
-import { formatDate, formatNumber, formatQuarter, fullName } from "~/i18n/format";
+import { formatNumber, formatQuarter, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { councilView } from "~/models/councils-view.server";
+import { itemStateOf, slugOfItemState, type ItemState } from "~/schemas/councils";
 import { idParam } from "~/utils/councils-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
@@ -14,7 +19,9 @@ import { requireSession } from "~/utils/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
   const id = idParam(params.id);
-  return json(guard(() => councilView(ctx, id)));
+  const url = new URL(request.url);
+  const { evaluatorChoices: _e, ...view } = guard(() => councilView(ctx, id, { state: itemStateOf(url.searchParams.get("xem")), page: pageFromUrl(url) }));
+  return json(view);
 }
 
 const SAVED: Record<string, MessageKey> = {
@@ -26,14 +33,19 @@ const SAVED: Record<string, MessageKey> = {
   "xung-dot": "councils.saved.conflict",
 };
 
+const STATES: ItemState[] = ["all", "waiting", "flagged", "ready", "decided"];
+
 export default function CouncilPage() {
   const v = useLoaderData<typeof loader>();
   const { council } = v;
   const [search] = useSearchParams();
   const saved = SAVED[search.get("da-luu") ?? ""];
   const t = useT();
+  const list = v.list!;
   const base = `/danh-gia/hoi-dong/${council.id}`;
-  const pts = (n: number | null) => (n === null ? "—" : formatNumber(n));
+  const stateLabel = (state: ItemState) => t(`councils.view.state.${state}` as MessageKey);
+  // A wide spread is a score figure: the filter is offered only to those who may see scores.
+  const states = STATES.filter((state) => state !== "flagged" || v.canSeeScores);
   return (
     <div className="page">
       <PageTitle title={council.name} />
@@ -49,6 +61,15 @@ export default function CouncilPage() {
           { label: t("councils.view.summary.period"), value: council.periodQuarter ? formatQuarter(council.periodQuarter, council.periodYear) : t("councils.period.year", { year: council.periodYear }) },
           { label: t("councils.view.summary.rubric"), value: `${council.rubricName} — ${t("councils.rubrics.versionLabel", { version: council.rubricVersion })}` },
           { label: t("councils.view.summary.spread"), value: t("councils.rubric.points", { n: council.spreadLimit }) },
+          {
+            label: t("councils.view.summary.progress"),
+            value: t("councils.view.summary.progressValue", {
+              items: formatNumber(list.counts.all),
+              submitted: formatNumber(list.sheets.submitted),
+              assigned: formatNumber(list.sheets.assigned),
+              overdue: formatNumber(list.sheets.overdue),
+            }),
+          },
         ]}
       />
 
@@ -101,7 +122,7 @@ export default function CouncilPage() {
           <Link to={`${base}/giao-sang-kien`} className="button">
             {t("councils.view.items.assign")}
           </Link>
-          {v.items.length ? (
+          {list.counts.all ? (
             <Link to={`${base}/phan-cong`} className="button button--secondary">
               {t("councils.view.items.assignEvaluators")}
             </Link>
@@ -109,119 +130,31 @@ export default function CouncilPage() {
         </div>
       ) : null}
       {!v.canSeeScores ? <p className="caption">{t("councils.view.scoresHidden")}</p> : null}
+      {list.counts.all ? (
+        <nav aria-label={t("councils.view.filter.label")}>
+          <ul className="task-tabs">
+            {states.map((state) => (
+              <li key={state}>
+                <Link to={state === "all" ? base : `${base}?xem=${slugOfItemState(state)}`} aria-current={state === list.state ? "page" : undefined}>
+                  {t("councils.view.state.count", { label: stateLabel(state), count: formatNumber(list.counts[state]) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       {v.items.length ? (
-        <div className="table-wrap">
-          <table className="council-items">
-            <caption>{t("councils.view.items.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("councils.view.col.number")}</th>
-                <th scope="col">{t("councils.view.col.title")}</th>
-                <th scope="col">{t("councils.view.col.evaluators")}</th>
-                {v.canSeeScores ? <th scope="col">{t("councils.view.col.scores")}</th> : null}
-                <th scope="col">{t("councils.view.col.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.items.map((item) => {
-                const number = item.registrationNumber ?? "";
-                return (
-                  <tr key={item.itemId}>
-                    <td className="mono">{number}</td>
-                    <td data-label={t("councils.view.col.title")}>
-                      <Link to={`/sang-kien/${item.initiativeId}`}>{item.title}</Link>
-                      <br />
-                      <span className="caption">{t("councils.view.due", { date: formatDate(item.dueOn) })}</span>
-                      {item.initiativeStatus !== "evaluating" ? (
-                        <>
-                          {" "}
-                          <Tag tone="grey">{t(`councils.initiativeStatus.${item.initiativeStatus}` as MessageKey)}</Tag>
-                        </>
-                      ) : null}
-                    </td>
-                    <td data-label={t("councils.view.col.evaluators")}>
-                      {item.evaluators.length ? (
-                        <ul className="council-evaluators">
-                          {item.evaluators.map((e) => (
-                            <li key={e.evaluationId}>
-                              {fullName(e)} <Tag tone={e.status === "submitted" ? "green" : "blue"}>{t(`councils.evalStatus.${e.status}` as MessageKey)}</Tag>
-                              {e.overdue ? (
-                                <>
-                                  {" "}
-                                  <Tag tone="red">{t("councils.view.overdue")}</Tag>
-                                </>
-                              ) : null}
-                              {v.canSeeScores && e.status === "submitted" && e.totalHalfPoints !== null ? <> — {t("councils.view.total", { points: pts(e.totalHalfPoints / 2) })}</> : null}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span>{t("councils.view.noEvaluators")}</span>
-                      )}
-                      {item.tooFewEvaluators ? (
-                        <p>
-                          <Tag tone="red">{t("councils.view.tooFew")}</Tag>
-                        </p>
-                      ) : null}
-                      {item.declared.length ? <p className="caption">{t("councils.view.declared", { names: item.declared.map(fullName).join(", ") })}</p> : null}
-                    </td>
-                    {v.canSeeScores ? (
-                      <td data-label={t("councils.view.col.scores")}>
-                        {item.stats && item.stats.count ? (
-                          <span>{t("councils.view.stats", { mean: pts(item.stats.mean), median: pts(item.stats.median), spread: pts(item.stats.spread) })}</span>
-                        ) : (
-                          <span>{t("councils.view.statsNone")}</span>
-                        )}
-                        {item.flagged ? (
-                          <p>
-                            <Tag tone="red">{t("councils.view.flag")}</Tag>
-                          </p>
-                        ) : null}
-                      </td>
-                    ) : null}
-                    <td>
-                      <ul className="council-actions">
-                        {v.canRun && item.initiativeStatus === "evaluating" ? (
-                          <li>
-                            <Link
-                              to={`${base}/phan-cong?muc=${item.itemId}`}
-                              aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}
-                            >
-                              {item.flagged ? t("councils.view.addEvaluator") : t("councils.view.items.assignEvaluators")}
-                            </Link>
-                          </li>
-                        ) : null}
-                        {v.canDecide && item.initiativeStatus === "evaluating" ? (
-                          <li>
-                            <Link to={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
-                              {t("councils.view.decide")}
-                            </Link>
-                          </li>
-                        ) : null}
-                        {item.initiativeStatus === "recognised" || item.initiativeStatus === "not_recognised" ? (
-                          <li>
-                            <Link to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
-                              {t("councils.view.decision")}
-                            </Link>
-                          </li>
-                        ) : null}
-                        {v.isMember ? (
-                          <li>
-                            <Link to={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
-                              {t("councils.view.declare")}
-                            </Link>
-                          </li>
-                        ) : null}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <CouncilItemsTable
+            items={v.items}
+            base={base}
+            caption={list.state === "all" ? t("councils.view.items.caption") : t("councils.view.items.captionIn", { state: stateLabel(list.state) })}
+            flags={{ canSeeScores: v.canSeeScores, canRun: v.canRun, canDecide: v.canDecide, isMember: v.isMember }}
+          />
+          <Pagination page={list.page} total={list.total} pageSize={list.pageSize} />
+        </>
       ) : (
-        <p>{t("councils.view.items.none")}</p>
+        <p>{list.counts.all ? t("councils.view.items.noneInState") : t("councils.view.items.none")}</p>
       )}
       {v.canSeeScores ? (
         <ul className="link-list no-print">

@@ -159,3 +159,14 @@ export const assignEvaluatorsSchema = z
 export type AssignEvaluatorsInput = { dueOn: string; itemIds: number[]; evaluatorIds: number[] };
 
 export const conflictSchema = z.object({ reason: text(1000) });
+
+/** The council view's item filters as they appear in the URL (?xem=…). */
+export const ITEM_STATES = { "tat-ca": "all", "cho-phieu": "waiting", "chenh-lech": "flagged", "san-sang": "ready", "da-quyet-dinh": "decided" } as const;
+export type ItemStateSlug = keyof typeof ITEM_STATES;
+export type ItemState = (typeof ITEM_STATES)[ItemStateSlug];
+
+export function itemStateOf(value: string | null): ItemState {
+  return value && Object.hasOwn(ITEM_STATES, value) ? ITEM_STATES[value as ItemStateSlug] : "all";
+}
+
+export const slugOfItemState = (state: ItemState): ItemStateSlug => (Object.entries(ITEM_STATES).find(([, s]) => s === state)![0] as ItemStateSlug);

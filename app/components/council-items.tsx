@@ -1,0 +1,133 @@
+// The council view's table of items (one page of them): evaluators with their statuses, totals
+// and statistics for those who may see scores, the flag, and the actions on each item.
+// Plain links, not Remix's <Link>: a page holds some 125 of them and each <Link> costs the
+// server a route resolution per render (about a third of the page's render time at city scale);
+// they lead to other documents anyway.
+import { Tag } from "~/components/summary";
+import type { MessageKey } from "~/i18n";
+import { formatDate, formatNumber, fullName } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import type { CouncilItemScores } from "~/models/councils-view.server";
+
+type Flags = { canSeeScores: boolean; canRun: boolean; canDecide: boolean; isMember: boolean };
+
+const pts = (n: number | null) => (n === null ? "—" : formatNumber(n));
+
+export function CouncilItemsTable({ items, base, caption, flags }: { items: CouncilItemScores[]; base: string; caption: string; flags: Flags }) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table className="council-items">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("councils.view.col.number")}</th>
+            <th scope="col">{t("councils.view.col.title")}</th>
+            <th scope="col">{t("councils.view.col.evaluators")}</th>
+            {flags.canSeeScores ? <th scope="col">{t("councils.view.col.scores")}</th> : null}
+            <th scope="col">{t("councils.view.col.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <ItemRow key={item.itemId} item={item} base={base} flags={flags} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string; flags: Flags }) {
+  const t = useT();
+  const number = item.registrationNumber ?? "";
+  const evaluating = item.initiativeStatus === "evaluating";
+  return (
+    <tr>
+      <td className="mono">{number}</td>
+      <td data-label={t("councils.view.col.title")}>
+        <a href={`/sang-kien/${item.initiativeId}`}>{item.title}</a>
+        <br />
+        <span className="caption">{t("councils.view.due", { date: formatDate(item.dueOn) })}</span>
+        {!evaluating ? (
+          <>
+            {" "}
+            <Tag tone="grey">{t(`councils.initiativeStatus.${item.initiativeStatus}` as MessageKey)}</Tag>
+          </>
+        ) : null}
+      </td>
+      <td data-label={t("councils.view.col.evaluators")}>
+        {item.evaluators.length ? (
+          <ul className="council-evaluators">
+            {item.evaluators.map((e) => (
+              <li key={e.evaluationId}>
+                {fullName(e)} <Tag tone={e.status === "submitted" ? "green" : "blue"}>{t(`councils.evalStatus.${e.status}` as MessageKey)}</Tag>
+                {e.overdue ? (
+                  <>
+                    {" "}
+                    <Tag tone="red">{t("councils.view.overdue")}</Tag>
+                  </>
+                ) : null}
+                {flags.canSeeScores && e.status === "submitted" && e.totalHalfPoints !== null ? <> — {t("councils.view.total", { points: pts(e.totalHalfPoints / 2) })}</> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span>{t("councils.view.noEvaluators")}</span>
+        )}
+        {item.tooFewEvaluators ? (
+          <p>
+            <Tag tone="red">{t("councils.view.tooFew")}</Tag>
+          </p>
+        ) : null}
+        {item.declared.length ? <p className="caption">{t("councils.view.declared", { names: item.declared.map(fullName).join(", ") })}</p> : null}
+      </td>
+      {flags.canSeeScores ? (
+        <td data-label={t("councils.view.col.scores")}>
+          {item.stats && item.stats.count ? (
+            <span>{t("councils.view.stats", { mean: pts(item.stats.mean), median: pts(item.stats.median), spread: pts(item.stats.spread) })}</span>
+          ) : (
+            <span>{t("councils.view.statsNone")}</span>
+          )}
+          {item.flagged ? (
+            <p>
+              <Tag tone="red">{t("councils.view.flag")}</Tag>
+            </p>
+          ) : null}
+        </td>
+      ) : null}
+      <td>
+        <ul className="council-actions">
+          {flags.canRun && evaluating ? (
+            <li>
+              <a href={`${base}/phan-cong?muc=${item.itemId}`} aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}>
+                {item.flagged ? t("councils.view.addEvaluator") : t("councils.view.items.assignEvaluators")}
+              </a>
+            </li>
+          ) : null}
+          {flags.canDecide && evaluating ? (
+            <li>
+              <a href={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
+                {t("councils.view.decide")}
+              </a>
+            </li>
+          ) : null}
+          {item.initiativeStatus === "recognised" || item.initiativeStatus === "not_recognised" ? (
+            <li>
+              <a href={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
+                {t("councils.view.decision")}
+              </a>
+            </li>
+          ) : null}
+          {flags.isMember ? (
+            <li>
+              <a href={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
+                {t("councils.view.declare")}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,125 @@
+// The council view's list of items at city scale: a ward council holds hundreds of items with
+// two or three sheets each, so the page shows 25 at a time, filtered by where each item stands.
+// One grouped query over the council's items and their sheets gives, per item, the figures the
+// states need (sheets, open sheets, submitted totals' count, lowest and highest, whether the
+// actor's own sheet is still open); the states themselves are decided here with the policy
+// (canSeeScores) and the flag rule (isSpreadFlagged), so neither is restated in SQL. Only the
+// page's items are then loaded with their evaluators, totals and declarations.
+import type { InitiativeStatus } from "../../db/schema";
+import { canSeeScores, type CouncilRecord } from "~/auth/policy";
+import type { ItemState } from "~/schemas/councils";
+import type { Ctx } from "./context.server";
+import { sqliteOf, viewStmt } from "./councils-view-statements.server";
+import { isSpreadFlagged, MIN_EVALUATORS } from "./evaluation-stats";
+
+export const COUNCIL_PAGE_SIZE = 25;
+
+export type ItemFigures = {
+  itemId: number;
+  initiativeStatus: InitiativeStatus;
+  /** Sheets assigned on the item (any status). */
+  sheets: number;
+  /** Sheets not yet submitted. */
+  open: number;
+  /** Submitted sheets with a total (what the statistics count). */
+  done: number;
+  /** Lowest and highest submitted total, half points. */
+  low: number | null;
+  high: number | null;
+  /** The actor holds a sheet on the item that is not submitted yet. */
+  mineOpen: boolean;
+};
+
+export type StateCounts = Record<ItemState, number>;
+export type SheetCounts = { assigned: number; submitted: number; overdue: number };
+
+/** Per-item figures of a council, in the page's order (registration number, then item). */
+export function itemFigures(ctx: Ctx, councilId: number, today: string): { items: ItemFigures[]; overdue: number } {
+  const me = ctx.actor?.personId ?? -1;
+  return remembered(ctx, `${councilId}:${me}:${today}`, () => {
+    const rows = viewStmt(ctx.db, "figures").all({ councilId, today, me }) as (Omit<ItemFigures, "mineOpen"> & { overdue: number; mineOpen: number })[];
+    let overdue = 0;
+    const items = rows.map(({ overdue: o, mineOpen, ...r }) => {
+      overdue += o;
+      return { ...r, mineOpen: mineOpen > 0 };
+    });
+    return { items, overdue };
+  });
+}
+
+// The figures of a council as one actor sees them, remembered until the database changes — the
+// same exact rule as count-memo.server.ts (this connection's total_changes() and PRAGMA
+// data_version, not a time-out): a secretary paging through a ward council, or several people
+// looking at it, read them once. Small: a few numbers per item, at most MEMO_MAX councils.
+const MEMO_MAX = 200;
+type Figures = { items: ItemFigures[]; overdue: number };
+const memos = new WeakMap<object, { entries: Map<string, { at: string; value: Figures }> }>();
+
+function remembered(ctx: Ctx, key: string, compute: () => Figures): Figures {
+  const sqlite = sqliteOf(ctx.db);
+  let memo = memos.get(sqlite);
+  if (!memo) memos.set(sqlite, (memo = { entries: new Map() }));
+  const v = viewStmt(ctx.db, "dataVersion").get() as { changes: number; data: number };
+  const at = `${v.changes}:${v.data}`;
+  const hit = memo.entries.get(key);
+  if (hit && hit.at === at) return hit.value;
+  const value = compute();
+  memo.entries.delete(key);
+  memo.entries.set(key, { at, value });
+  if (memo.entries.size > MEMO_MAX) memo.entries.delete(memo.entries.keys().next().value!);
+  return value;
+}
+
+/** Is the item flagged for this actor? Only where they may see its scores, as on the page. */
+export function flaggedFor(ctx: Ctx, record: CouncilRecord, f: ItemFigures, spreadLimit: number): boolean {
+  if (!canSeeScores(ctx.actor, record, f.mineOpen)) return false;
+  const spread = f.low === null || f.high === null ? null : (f.high - f.low) / 2;
+  return isSpreadFlagged({ count: f.done, spread }, spreadLimit);
+}
+
+/** Where an item stands: decided (no longer being evaluated); flagged (a wide spread the actor
+ * may see); ready (every sheet in, at least the minimum number); otherwise waiting for sheets. */
+export function stateOf(f: ItemFigures, flagged: boolean): Exclude<ItemState, "all"> {
+  if (f.initiativeStatus !== "evaluating") return "decided";
+  if (flagged) return "flagged";
+  if (f.open === 0 && f.done >= MIN_EVALUATORS) return "ready";
+  return "waiting";
+}
+
+export type ItemPage = {
+  state: ItemState;
+  page: number;
+  pageSize: number;
+  /** Items in the chosen state (all pages). */
+  total: number;
+  counts: StateCounts;
+  sheets: SheetCounts;
+  /** The page's item ids, in order. */
+  itemIds: number[];
+};
+
+/** The ids of one page of the council's items in a state, with the counts of every state. */
+export function itemPage(ctx: Ctx, c: { id: number; record: CouncilRecord; spreadLimit: number }, query: { state: ItemState; page: number }, today: string): ItemPage {
+  const { items, overdue } = itemFigures(ctx, c.id, today);
+  const counts: StateCounts = { all: items.length, waiting: 0, flagged: 0, ready: 0, decided: 0 };
+  const sheets: SheetCounts = { assigned: 0, submitted: 0, overdue };
+  const chosen: number[] = [];
+  for (const f of items) {
+    const state = stateOf(f, flaggedFor(ctx, c.record, f, c.spreadLimit));
+    counts[state] += 1;
+    sheets.assigned += f.sheets;
+    sheets.submitted += f.sheets - f.open;
+    if (query.state === "all" || query.state === state) chosen.push(f.itemId);
+  }
+  const pages = Math.max(1, Math.ceil(chosen.length / COUNCIL_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(query.page)), pages);
+  return {
+    state: query.state,
+    page,
+    pageSize: COUNCIL_PAGE_SIZE,
+    total: chosen.length,
+    counts,
+    sheets,
+    itemIds: chosen.slice((page - 1) * COUNCIL_PAGE_SIZE, page * COUNCIL_PAGE_SIZE),
+  };
+}
