@@ -5,6 +5,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { sha256Hex } from "~/utils/canonical.server";
 import { env } from "~/utils/env.server";
+import { sessionStatements } from "./session-statements.server";
 import type { Ctx } from "~/models/context.server";
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
@@ -43,17 +44,14 @@ const TOUCH_EVERY_MS = 60_000;
 /** The person a token stands for, if the session is alive; touches its idle clock. */
 export function resolveSession(ctx: Pick<Ctx, "db" | "now">, token: string, policy: SessionPolicy): number | null {
   const id = sha256Hex(token);
-  const row = ctx.db
-    .select({ personId: sessions.personId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-    .get();
+  const statements = sessionStatements(ctx.db.$client);
+  const row = statements.session.get(id);
   if (!row) return null;
   const now = ctx.now();
   const idleDeadline = Date.parse(row.lastSeenAt) + policy.idleMinutes * 60_000;
   if (now.getTime() >= Date.parse(row.expiresAt) || now.getTime() >= idleDeadline) return null;
   if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
-    ctx.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+    statements.touch.run(now.toISOString(), id);
   }
   return row.personId;
 }

@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { accounts, organizations, people } from "../../db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
+import { sessionStatements } from "~/auth/session-statements.server";
 import { newSession, revokeAllSessions, revokeSession, type SessionPolicy } from "~/auth/sessions.server";
 import { env } from "~/utils/env.server";
 import { appendEvent } from "./ledger.server";
@@ -122,12 +123,7 @@ export async function changeOwnPassword(
 
 /** Does this person still have to replace an administrator-issued password? */
 export function mustChangePassword(ctx: Pick<Ctx, "db">, personId: number): boolean {
-  const row = ctx.db
-    .select({ must: accounts.mustChangePassword })
-    .from(accounts)
-    .where(eq(accounts.personId, personId))
-    .get();
-  return row?.must ?? false;
+  return !!sessionStatements(ctx.db.$client).mustChange.get(personId)?.must;
 }
 
 export type Me = {
