@@ -54,7 +54,10 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static(ASSETS, { immutable: true, maxAge: "1y", index: false }));
-app.use(express.static("public", { maxAge: "1h", index: false }));
+// Files of public/ (the favicon) have an extension; pages do not. Asking the file system about
+// every page first (a stat per request) cost more than some pages' queries.
+const publicFiles = express.static("public", { maxAge: "1h", index: false, redirect: false });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
 app.all(
   "*",

@@ -6,25 +6,25 @@ import type Database from "better-sqlite3";
 export type Statement = { sql: string; params: unknown[] };
 export type PlanStep = { id: number; parent: number; detail: string };
 
-/** Run `fn`, capturing every statement it executes (through `prepare`) with its parameters. */
+/** Run `fn`, capturing every statement it executes on this connection with its parameters. The
+ * statements' methods are wrapped on their prototype, not at prepare: drizzle keeps statements
+ * prepared once per connection (patches/drizzle-orm), so a query may run without a prepare. */
 export function capture(sqlite: Database.Database, fn: () => unknown): Statement[] {
   const seen: Statement[] = [];
-  const prepare = sqlite.prepare;
-  sqlite.prepare = ((source: string) => {
-    const stmt = prepare.call(sqlite, source);
-    for (const method of ["all", "get", "run", "iterate"] as const) {
-      const original = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        seen.push({ sql: source, params });
-        return original(...params);
-      };
-    }
-    return stmt;
-  }) as typeof sqlite.prepare;
+  const proto = Object.getPrototypeOf(sqlite.prepare("SELECT 1")) as Record<string, (...a: unknown[]) => unknown>;
+  const originals = new Map<string, (...a: unknown[]) => unknown>();
+  for (const method of ["all", "get", "run", "iterate"]) {
+    const original = proto[method];
+    originals.set(method, original);
+    proto[method] = function (this: Database.Statement, ...params: unknown[]) {
+      if (this.database === sqlite) seen.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     fn();
   } finally {
-    sqlite.prepare = prepare;
+    for (const [method, original] of originals) proto[method] = original;
   }
   return seen;
 }

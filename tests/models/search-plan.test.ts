@@ -2,6 +2,7 @@
 // table is how FTS5 is read; json_each drives the lookups of a page's rows by key) and reaches
 // the tables by key or index, never by a SCAN of tasks, initiatives or any other table, and
 // pages are read in index order (no sort of the matches). SEARCH_PLANS=1 prints the plans.
+import { capture as captureStatements } from "../helpers/query-plan";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { search, type SearchInput } from "~/models/search.server";
 import { createTask, publishTask } from "~/models/tasks.server";
@@ -16,26 +17,7 @@ afterEach(() => x.t.close());
 
 /** Run `fn`, capturing every statement it executes with its parameters. */
 function capture(fn: () => void): { sql: string; params: unknown[] }[] {
-  const sqlite = x.t.handle.sqlite;
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const prepare = sqlite.prepare;
-  sqlite.prepare = ((source: string) => {
-    const stmt = prepare.call(sqlite, source);
-    for (const method of ["all", "get", "run"] as const) {
-      const original = stmt[method].bind(stmt) as (...a: unknown[]) => unknown;
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        seen.push({ sql: source, params });
-        return original(...params);
-      };
-    }
-    return stmt;
-  }) as typeof sqlite.prepare;
-  try {
-    fn();
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  return seen;
+  return captureStatements(x.t.handle.sqlite, fn);
 }
 
 describe("search query plans", () => {
