@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { KeyObject } from "node:crypto";
 import type Database from "better-sqlite3";
+import type { Chained } from "~/models/ledger-check-core.mjs";
 import { eventHash, GENESIS_HASH } from "~/models/ledger.server";
 import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 
@@ -59,19 +60,7 @@ class Signers {
   }
 }
 
-type Row = {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  orgId: number | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  payloadHash: string;
-  prevHash: string;
-  hash: string;
-  payload: string;
-};
+type Row = Chained & { hash: string; payload: string };
 
 export type EventInput = {
   at: string;

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { Db } from "../../db/client";
 import type { Secrets } from "../../db/secrets";
 import type { Actor } from "~/auth/policy";
@@ -20,4 +21,10 @@ export function write<T>(ctx: Ctx, fn: (tx: Tx) => T): T {
 
 export function nowIso(ctx: Ctx): string {
   return ctx.now().toISOString();
+}
+
+/** The better-sqlite3 connection behind a database or one of its transactions: drizzle keeps
+ * it as the session's client on both (the database also exposes it as $client). */
+export function sqliteOf(db: Db | Tx): Database.Database {
+  return (db as unknown as { session: { client: Database.Database } }).session.client;
 }

@@ -9,7 +9,8 @@ import type { InitiativeStatus } from "../../db/schema";
 import { canSeeScores, type CouncilRecord } from "~/auth/policy";
 import type { ItemState } from "~/schemas/councils";
 import type { Ctx } from "./context.server";
-import { sqliteOf, viewStmt } from "./councils-view-statements.server";
+import { rememberUntilChange } from "./count-memo.server";
+import { viewStmt } from "./councils-view-statements.server";
 import { isSpreadFlagged, MIN_EVALUATORS } from "./evaluation-stats";
 
 export const COUNCIL_PAGE_SIZE = 25;
@@ -36,7 +37,7 @@ export type SheetCounts = { assigned: number; submitted: number; overdue: number
 /** Per-item figures of a council, in the page's order (registration number, then item). */
 export function itemFigures(ctx: Ctx, councilId: number, today: string): { items: ItemFigures[]; overdue: number } {
   const me = ctx.actor?.personId ?? -1;
-  return remembered(ctx, `${councilId}:${me}:${today}`, () => {
+  return rememberUntilChange<Figures>(ctx.db, `council-figures:${councilId}:${me}:${today}`, () => {
     const rows = viewStmt(ctx.db, "figures").all({ councilId, today, me }) as (Omit<ItemFigures, "mineOpen"> & { overdue: number; mineOpen: number })[];
     let overdue = 0;
     const items = rows.map(({ overdue: o, mineOpen, ...r }) => {
@@ -47,28 +48,10 @@ export function itemFigures(ctx: Ctx, councilId: number, today: string): { items
   });
 }
 
-// The figures of a council as one actor sees them, remembered until the database changes — the
-// same exact rule as count-memo.server.ts (this connection's total_changes() and PRAGMA
-// data_version, not a time-out): a secretary paging through a ward council, or several people
-// looking at it, read them once. Small: a few numbers per item, at most MEMO_MAX councils.
-const MEMO_MAX = 200;
+// The figures of a council as one actor sees them are remembered until the database changes
+// (count-memo.server.ts): a secretary paging through a ward council, or several people looking
+// at it, read them once.
 type Figures = { items: ItemFigures[]; overdue: number };
-const memos = new WeakMap<object, { entries: Map<string, { at: string; value: Figures }> }>();
-
-function remembered(ctx: Ctx, key: string, compute: () => Figures): Figures {
-  const sqlite = sqliteOf(ctx.db);
-  let memo = memos.get(sqlite);
-  if (!memo) memos.set(sqlite, (memo = { entries: new Map() }));
-  const v = viewStmt(ctx.db, "dataVersion").get() as { changes: number; data: number };
-  const at = `${v.changes}:${v.data}`;
-  const hit = memo.entries.get(key);
-  if (hit && hit.at === at) return hit.value;
-  const value = compute();
-  memo.entries.delete(key);
-  memo.entries.set(key, { at, value });
-  if (memo.entries.size > MEMO_MAX) memo.entries.delete(memo.entries.keys().next().value!);
-  return value;
-}
 
 /** Is the item flagged for this actor? Only where they may see its scores, as on the page. */
 export function flaggedFor(ctx: Ctx, record: CouncilRecord, f: ItemFigures, spreadLimit: number): boolean {

@@ -5,15 +5,10 @@
 // name them; lists of ids are passed as one JSON array (json_each), so each statement has one
 // text whatever the page holds.
 import type Database from "better-sqlite3";
-import type { Ctx, Tx } from "./context.server";
+import { sqliteOf, type Ctx, type Tx } from "./context.server";
 
 type Reader = Ctx["db"] | Tx;
 
-/** The better-sqlite3 connection behind a database or one of its transactions (drizzle keeps it
- * as the session's client on both). */
-export function sqliteOf(db: Reader): Database.Database {
-  return (db as unknown as { session: { client: Database.Database } }).session.client;
-}
 
 const SQL = {
   council: `SELECT c.id AS id, c.org_id AS orgId, o.name AS orgName, o.path AS orgPath, c.name AS name, c.period_year AS periodYear,
@@ -27,7 +22,6 @@ const SQL = {
     WHERE m.council_id = ? AND m.removed_at IS NULL
     ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 ELSE 2 END, p.sort_key ASC, p.id ASC`,
   rubricLabel: `SELECT name, version FROM rubrics WHERE id = ?`,
-  dataVersion: `SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS data`,
   /** Per item of a council, in the page's order: what the states need (councils-view-list). */
   figures: `SELECT ci.id AS itemId, i.status AS initiativeStatus, count(e.id) AS sheets,
       count(CASE WHEN e.status <> 'submitted' THEN 1 END) AS open,

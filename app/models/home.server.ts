@@ -3,10 +3,10 @@ import { and, count, eq, exists, gte, isNull, or, sql } from "drizzle-orm";
 import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
-import { memoCount, queryKey } from "./count-memo.server";
+import { memoCount } from "./count-memo.server";
 import { pathScope } from "./scope.server";
 import { homeCreditCards } from "./credit.server";
-import { homeInitiativeCards, type InitiativeHomeCard } from "./initiatives-lists.server";
+import { homeInitiativeCards, type InitiativeHomeCard } from "./initiatives-inbox.server";
 import { homeProposalCards, type ProposalHomeCard } from "./proposals-read.server";
 import { homeReportCards } from "./result-reports.server";
 import { homeScoringCards, type ScoringHomeCard } from "./scoring-queue.server";
@@ -17,12 +17,6 @@ export type HomeCard = {
   count: number | null;
   href: string;
 };
-
-/** A count over a whole city's people or organizations is tens of milliseconds: kept until the
- * database changes (count-memo.server.ts). */
-function memoized(ctx: Ctx, query: { get(): { n: number } | undefined; toSQL(): { sql: string; params: unknown[] } }): number {
-  return memoCount(ctx.db, queryKey(query), () => query.get()!.n);
-}
 
 export function homeCards(ctx: Ctx): HomeCard[] {
   const actor = ctx.actor;
@@ -39,8 +33,8 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   const now = ctx.now().toISOString();
   if (canAnywhere(actor, "person.manage")) {
     const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
-    const awaiting = memoized(
-      ctx,
+    const awaiting = memoCount(
+      ctx.db,
       ctx.db
         .select({ n: count() })
         .from(people)
@@ -65,7 +59,7 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   }
   if (canAnywhere(actor, "people.import")) cards.push({ key: "import", count: null, href: "/quan-tri/nhap-danh-sach" });
   if (canAnywhere(actor, "org.manage")) {
-    const orgs = memoized(ctx, ctx.db.select({ n: count() }).from(organizations).where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo))));
+    const orgs = memoCount(ctx.db, ctx.db.select({ n: count() }).from(organizations).where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo))));
     cards.push({ key: "orgs", count: orgs, href: "/quan-tri/to-chuc" });
   }
   if (canAnywhere(actor, "ledger.view")) {
@@ -82,8 +76,8 @@ export function homeCards(ctx: Ctx): HomeCard[] {
     cards.push({ key: "ledger", count: events, href: "/so-cai" });
   }
   if (canAnywhere(actor, "person.view") && !canAnywhere(actor, "person.manage")) {
-    const members = memoized(
-      ctx,
+    const members = memoCount(
+      ctx.db,
       ctx.db
         .select({ n: count() })
         .from(people)

@@ -1,20 +1,12 @@
-// Lists of initiatives: the actor's own (as creator or co-author), and the receiving leaders'
-// inbox, scoped in SQL by the subtrees where the actor may receive (or audit) registrations,
-// through the receiving organization's path. One count and one page query each, no per-row
-// queries; the inbox walks initiatives_receiving_idx (receiving_org_id, status, submitted_at).
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus, type TaskArea } from "../../db/schema";
-import { canAnywhere, scopes, type Actor, type Permission } from "~/auth/policy";
-import type { InboxSort } from "~/schemas/initiatives";
+// Lists of initiatives: their rows and paging, and the actor's own (as creator or co-author).
+// The receiving leaders' inbox is in initiatives-inbox.server.ts. One count and one page query
+// each, no per-row queries.
+import { count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus } from "../../db/schema";
 import type { Ctx } from "./context.server";
-import { memoCount, queryKey } from "./count-memo.server";
 import { forbidden } from "./errors";
-import { loadNode, underPath } from "./orgs-shared.server";
 
 export const INITIATIVE_PAGE_SIZE = 25;
-/** Ho Chi Minh City is UTC+7 all year (no daylight saving). */
-const HCM_OFFSET_MS = 7 * 3600 * 1000;
 
 export type InitiativeListRow = {
   id: number;
@@ -34,7 +26,7 @@ export type InitiativeListRow = {
 
 export type Paged<T> = { rows: T[]; total: number; page: number };
 
-const listColumns = {
+export const listColumns = {
   id: initiatives.id,
   kind: initiatives.kind,
   status: initiatives.status,
@@ -50,14 +42,14 @@ const listColumns = {
   updatedAt: initiatives.updatedAt,
 };
 
-const fromList = (ctx: Ctx) =>
+export const fromList = (ctx: Ctx) =>
   ctx.db
     .select(listColumns)
     .from(initiatives)
     .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
     .innerJoin(people, eq(people.id, initiatives.createdBy));
 
-const pageOf = (pageNo: number) => (Number.isSafeInteger(pageNo) && pageNo > 0 ? pageNo : 1);
+export const pageOf = (pageNo: number) => (Number.isSafeInteger(pageNo) && pageNo > 0 ? pageNo : 1);
 
 function paged(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): Paged<InitiativeListRow> {
   const page = pageOf(pageNo);
@@ -82,176 +74,4 @@ export function listMine(ctx: Ctx, page = 1): Paged<InitiativeListRow> {
   const me = ctx.actor?.personId;
   if (me === undefined) throw forbidden();
   return paged(ctx, mine(ctx, me), page, [desc(initiatives.updatedAt), desc(initiatives.id)]);
-}
-
-export type InitiativeHomeCard = { key: "initiativesToReceive" | "initiativesReturned" | "initiativeDrafts"; count: number; href: string };
-
-/** Home cards: registrations waiting for the actor to receive them; the actor's own drafts and
- * registrations returned for revision. Empty counts are left out, except the leaders' inbox. */
-export function homeInitiativeCards(ctx: Ctx): InitiativeHomeCard[] {
-  const actor = ctx.actor;
-  if (!actor) return [];
-  const cards: InitiativeHomeCard[] = [];
-  if (canAnywhere(actor, "initiative.receive")) {
-    const counted = ctx.db
-      .select({ n: count() })
-      .from(initiatives)
-      .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-      .where(and(inboxScope(actor, ["initiative.receive"]), eq(initiatives.status, "submitted")));
-    const waiting = memoCount(ctx.db, queryKey(counted), () => counted.get()!.n);
-    cards.push({ key: "initiativesToReceive", count: waiting, href: "/sang-kien?xem=tiep-nhan&trang-thai=da-nop&sap-xep=cu-nhat" });
-  }
-  const own = ctx.db
-    .select({ status: initiatives.status, n: count() })
-    .from(initiatives)
-    // The unary + keeps the planner on the person's few ids instead of every draft by status.
-    .where(and(mine(ctx, actor.personId), inArray(sql`+${initiatives.status}`, ["draft", "returned"])))
-    .groupBy(initiatives.status)
-    .all();
-  const n = (status: InitiativeStatus) => own.find((r) => r.status === status)?.n ?? 0;
-  if (n("returned")) cards.push({ key: "initiativesReturned", count: n("returned"), href: "/sang-kien" });
-  if (n("draft")) cards.push({ key: "initiativeDrafts", count: n("draft"), href: "/sang-kien" });
-  return cards;
-}
-
-export type InboxFilters = {
-  status?: InitiativeStatus | null;
-  taskId?: number | null;
-  area?: TaskArea | null;
-  /** The receiving organization or one below it. */
-  orgId?: number | null;
-  year?: number | null;
-  quarter?: number | null;
-  sort?: InboxSort | null;
-  page?: number;
-};
-
-/** [from, to) in UTC of a year or a quarter in Ho Chi Minh City time. */
-export function periodRange(year: number, quarter: number | null): [string, string] {
-  const m0 = quarter ? (quarter - 1) * 3 : 0;
-  const m1 = quarter ? m0 + 3 : 12;
-  const at = (month: number) => new Date(Date.UTC(year, month, 1) - HCM_OFFSET_MS).toISOString();
-  return [at(m0), at(m1)];
-}
-
-const ORDER: Record<InboxSort, SQL[]> = {
-  newest: [desc(initiatives.submittedAt), desc(initiatives.id)],
-  oldest: [asc(initiatives.submittedAt), asc(initiatives.id)],
-  due: [asc(sql`${initiatives.decisionDueOn} IS NULL`), asc(initiatives.decisionDueOn), asc(initiatives.submittedAt), asc(initiatives.id)],
-  number: [asc(initiatives.registrationNumber), asc(initiatives.id)],
-};
-
-/**
- * Orders an index gives directly, as segments walked one after the other: newest and oldest by
- * the submission time (initiatives_submitted_idx; drafts, which have none, are not in the
- * inbox), the number by its unique index, and "due" as the registrations with a due date by that
- * date (initiatives_due_idx), then the others oldest first — the same order as ORDER.due.
- */
-const WALK: Record<InboxSort, { column: SQLiteColumn; where: SQL; order: SQL[] }[]> = {
-  newest: [{ column: initiatives.submittedAt, where: isNotNull(initiatives.submittedAt), order: [desc(initiatives.submittedAt), desc(initiatives.id)] }],
-  oldest: [{ column: initiatives.submittedAt, where: isNotNull(initiatives.submittedAt), order: [asc(initiatives.submittedAt), asc(initiatives.id)] }],
-  number: [{ column: initiatives.registrationNumber, where: isNotNull(initiatives.registrationNumber), order: [asc(initiatives.registrationNumber), asc(initiatives.id)] }],
-  due: [
-    {
-      column: initiatives.decisionDueOn,
-      where: isNotNull(initiatives.decisionDueOn),
-      order: [asc(initiatives.decisionDueOn), asc(initiatives.submittedAt), asc(initiatives.id)],
-    },
-    { column: initiatives.submittedAt, where: and(isNull(initiatives.decisionDueOn), isNotNull(initiatives.submittedAt))!, order: [asc(initiatives.submittedAt), asc(initiatives.id)] },
-  ],
-};
-/** Below this many rows, reading the scope's rows and sorting them is cheaper than a walk. */
-const WALK_FROM = 2_000;
-/** Pages beyond this many rows are not offered: a list that long is narrowed with the filters. */
-export const INBOX_MAX_ROWS = 10_000;
-
-/**
- * The inbox's filters on the initiative row, built for the plan wanted: "all" leaves their
- * columns open to the planner (a city-wide count), "none" hides them behind a unary + (a small
- * scope is read through its organizations: otherwise the planner walks every registration of a
- * status or a year in the city to find a ward's), and a column leaves only that one open (a walk
- * along its index, where a range on the same column narrows the walk).
- */
-type IndexUse = "all" | "none" | SQLiteColumn;
-type RowFilter = (use: IndexUse) => SQL;
-
-/**
- * One page of the inbox. A ward's inbox (hundreds of rows) is read through its organizations and
- * sorted. A city's (tens of thousands) would sort every row for 25 of them, so when the scope
- * holds a large share of all registrations the page walks the order's index instead and tests
- * each row's organization against the scope, stopping after the page; an all-city scope tests
- * nothing. Totals are counted once per state of the database (count-memo.server.ts).
- */
-function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSort, pageNo: number): Paged<InitiativeListRow> {
-  const page = Math.min(pageOf(pageNo), INBOX_MAX_ROWS / INITIATIVE_PAGE_SIZE);
-  const offset = (page - 1) * INITIATIVE_PAGE_SIZE;
-  const scopedWhere = and(...filters.map((f) => f("none")), orgWhere);
-  const counted = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere);
-  const total = memoCount(ctx.db, queryKey(counted), () => counted.get()!.n);
-  // The same filters over the whole city: when the scope holds a fifth of those or more, a walk
-  // finds a page's rows among the first few it reads.
-  const cityQuery = ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all"))));
-  const city = total < WALK_FROM ? Infinity : memoCount(ctx.db, queryKey(cityQuery), () => cityQuery.get()!.n);
-  if (total * 5 < city) {
-    return { rows: fromList(ctx).where(scopedWhere).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all(), total, page };
-  }
-  const scoped = ctx.db.select({ n: count() }).from(organizations).where(orgWhere);
-  const everyOrg =
-    memoCount(ctx.db, queryKey(scoped), () => scoped.get()!.n) === memoCount(ctx.db, "organizations:all", () => ctx.db.select({ n: count() }).from(organizations).get()!.n);
-  // The unary + keeps the planner off initiatives_receiving_idx, so that it walks the order's index.
-  const inScope = everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere)}`;
-  const ids: number[] = [];
-  let skip = offset;
-  for (const segment of WALK[sort]) {
-    const where = and(...filters.map((f) => f(segment.column)), segment.where, inScope);
-    const segmentQuery = ctx.db.select({ n: count() }).from(initiatives).where(where);
-    const size = WALK[sort].length > 1 ? memoCount(ctx.db, queryKey(segmentQuery), () => segmentQuery.get()!.n) : Infinity;
-    if (skip >= size) {
-      skip -= size;
-      continue;
-    }
-    const found = ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...segment.order).limit(INITIATIVE_PAGE_SIZE - ids.length).offset(skip).all();
-    ids.push(...found.map((r) => r.id));
-    skip = 0;
-    if (ids.length === INITIATIVE_PAGE_SIZE) break;
-  }
-  const byId = new Map(ids.length ? fromList(ctx).where(inArray(initiatives.id, ids)).all().map((r) => [r.id, r]) : []);
-  return { rows: ids.map((id) => byId.get(id)!), total, page };
-}
-
-/** The receiving organizations the actor may see registrations of, as path ranges (not LIKE,
- * which SQLite cannot turn into an index range): the planner walks organizations_path_idx,
- * then initiatives_receiving_idx by receiving_org_id, instead of scanning every initiative. */
-export function inboxScope(actor: Actor | null, permissions: Permission[] = ["initiative.receive", "initiative.audit"]): SQL {
-  const roots = [...new Set(permissions.flatMap((p) => scopes(actor, p)))];
-  const minimal = roots.filter((r) => !roots.some((other) => other !== r && r.startsWith(other)));
-  return minimal.length ? or(...minimal.map((root) => underPath(organizations.path, root)))! : sql`0`;
-}
-
-const usable = (column: SQLiteColumn, use: IndexUse) => (use === "all" || use === column ? sql`${column}` : sql`+${column}`);
-
-/**
- * The inbox of the receiving leaders (and, read-only, the inspection): registrations received
- * by an organization within the actor's initiative.receive or initiative.audit subtrees.
- * Drafts never appear: they belong to their authors.
- */
-export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListRow> {
-  const actor = ctx.actor;
-  if (!canAnywhere(actor, "initiative.receive") && !canAnywhere(actor, "initiative.audit")) throw forbidden();
-  const status = f.status && f.status !== "draft" ? f.status : null;
-  const filters: RowFilter[] = [(u) => (status ? sql`${usable(initiatives.status, u)} = ${status}` : sql`${usable(initiatives.status, u)} <> 'draft'`)];
-  const orgWhere: SQL[] = [inboxScope(actor)];
-  if (f.taskId) filters.push(() => eq(initiatives.taskId, f.taskId!));
-  if (f.area) {
-    filters.push(() => sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${`%,${f.area},%`})`);
-  }
-  if (f.orgId) {
-    const node = loadNode(ctx.db, f.orgId);
-    orgWhere.push(node ? underPath(organizations.path, node.path) : sql`0`);
-  }
-  if (f.year) {
-    const [from, to] = periodRange(f.year, f.quarter ?? null);
-    filters.push((u) => sql`${usable(initiatives.submittedAt, u)} >= ${from} AND ${usable(initiatives.submittedAt, u)} < ${to}`);
-  }
-  return inboxPage(ctx, filters, and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1);
 }

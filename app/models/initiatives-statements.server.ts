@@ -5,15 +5,10 @@
 // alone compiled the full-text triggers each time. Each statement here is the very SQL the
 // query builder produced, with the columns named as the row types name them.
 import type Database from "better-sqlite3";
-import type { Ctx, Tx } from "./context.server";
+import { sqliteOf, type Ctx, type Tx } from "./context.server";
 
 type Reader = Ctx["db"] | Tx;
 
-/** The better-sqlite3 connection behind a database or one of its transactions: drizzle keeps
- * it as the session's client on both (the database also exposes it as $client). */
-export function sqliteOf(db: Reader): Database.Database {
-  return (db as unknown as { session: { client: Database.Database } }).session.client;
-}
 
 const SQL = {
   initiative: `SELECT i.id AS id, i.kind AS kind, i.registration_number AS registrationNumber, i.receiving_org_id AS receivingOrgId,

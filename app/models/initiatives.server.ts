@@ -28,6 +28,7 @@ import { loadTask } from "./tasks-shared.server";
 export * from "./initiatives-decide.server";
 export * from "./initiatives-forms.server";
 export * from "./initiatives-lists.server";
+export * from "./initiatives-inbox.server";
 export * from "./initiatives-read.server";
 
 export type DraftInput = { kind: InitiativeKind; taskId?: number | null; receivingOrgId?: number | null };

@@ -25,7 +25,8 @@ import { isInitiativeStatus, isTaskStatus, type SearchParams, type SearchStatus 
 import { fold } from "~/utils/fold";
 import type { Ctx } from "./context.server";
 import { forbidden } from "./errors";
-import { inboxScope, mine, periodRange } from "./initiatives-lists.server";
+import { inboxScope, periodRange } from "./initiatives-inbox.server";
+import { mine } from "./initiatives-lists.server";
 import { idsOfPath } from "./orgs-shared.server";
 import { pathScope } from "./scope.server";
 import { reachScope } from "./tasks-read.server";

@@ -4,13 +4,13 @@
 // error of the whole form, nested rows flattened back to the form's dotted names, and for the
 // flat forms the same order (the order of the error summary).
 import { describe, expect, it } from "vitest";
+import { FORM_SCHEMA_MODULES, sampleInputs } from "../helpers/form-inputs";
 import * as zod from "zod";
 import { checkWithForm, flattenErrors } from "~/components/form-check.client";
 import { changePasswordSchema, signInSchema } from "~/schemas/auth";
 import { assignEvaluatorsSchema } from "~/schemas/councils";
 import { sectionSchemas } from "~/schemas/initiatives";
 
-const MODULES = ["auth", "attachments", "councils", "decisions", "import", "initiatives", "ledger", "orgs", "people", "proposals", "scoring", "tasks", "search", "initiative-filters"];
 const FACTORIES: Record<string, unknown[]> = {
   "attachments.uploadSchema": [1000],
   "proposals.votesSchema": [[3, 5]],
@@ -23,26 +23,6 @@ function zodKeys(schema: zod.ZodType, values: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!result.success) for (const issue of result.error.issues) out[issue.path.join(".") || "form"] ??= issue.message;
   return out;
-}
-
-const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
-
-function inputsFor(schema: zod.ZodType): Record<string, unknown>[] {
-  const keys = Object.keys((schema as { shape?: Record<string, unknown> }).shape ?? {});
-  const fill = (v: unknown) => Object.fromEntries(keys.map((k) => [k, v]));
-  return [
-    {},
-    fill(""),
-    fill("abc"),
-    fill("<b>x</b>"),
-    fill("01/02/2026"),
-    fill("12"),
-    fill("on"),
-    fill("x".repeat(20_000)),
-    { ...fill("Nguyễn Văn A"), file: file("a.pdf", 10), intent: "remove", attachmentId: "7" },
-    { file: file("a.doc", 10_000_000) },
-    { newPassword: "abcdefghijkl", confirmPassword: "abcdefghijkm", currentPassword: "x" },
-  ];
 }
 
 const authors = sectionSchemas("2026-03-01").authors as unknown as zod.ZodType;
@@ -114,7 +94,7 @@ describe("the form check through react-hook-form", () => {
 
   it("every form schema of the portal: same fields, keys and order as the action", async () => {
     let compared = 0;
-    for (const m of MODULES) {
+    for (const m of FORM_SCHEMA_MODULES) {
       const mod = (await import(`../../app/schemas/${m}.ts`)) as Record<string, unknown>;
       for (const [name, value] of Object.entries(mod)) {
         const args = FACTORIES[`${m}.${name}`];
@@ -123,7 +103,7 @@ describe("the form check through react-hook-form", () => {
           name === "sectionSchemas" ? Object.entries(sectionSchemas("2026-03-01")).map(([s, v]) => [`${name}.${s}`, v]) : [[name, built]];
         for (const [label, schema] of schemas) {
           if (!schema || typeof schema !== "object" || !("safeParse" in schema)) continue;
-          for (const input of inputsFor(schema as zod.ZodType)) {
+          for (const input of sampleInputs(schema)) {
             const rhf = await checkWithForm(schema as zod.ZodType, input);
             expect(Object.entries(rhf), `${m}.${label}`).toEqual(Object.entries(zodKeys(schema as zod.ZodType, input)));
           }

@@ -2,22 +2,20 @@
 // so that zod is not part of a page's first load. The rebuilt schema must judge every input
 // exactly as the schema the action uses: same success, same data, same messages on the same fields.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { FORM_SCHEMA_MODULES, sampleInputs } from "../helpers/form-inputs";
 
 type Parsed = { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } };
 type SchemaLike = { safeParse: (v: unknown) => Parsed };
-
-const MODULES = ["auth", "attachments", "councils", "decisions", "import", "initiatives", "ledger", "orgs", "people", "proposals", "scoring", "tasks", "search", "initiative-filters"];
 
 async function load(recorded: boolean): Promise<Record<string, Record<string, unknown>>> {
   vi.resetModules();
   if (recorded) vi.doMock("~/schemas/zod.server", () => ({ zod: undefined }));
   else vi.doUnmock("~/schemas/zod.server");
   const out: Record<string, Record<string, unknown>> = {};
-  for (const m of MODULES) out[m] = (await import(`../../app/schemas/${m}.ts`)) as Record<string, unknown>;
+  for (const m of FORM_SCHEMA_MODULES) out[m] = (await import(`../../app/schemas/${m}.ts`)) as Record<string, unknown>;
   return out;
 }
 
-const file = (name: string, size: number) => new File([new Uint8Array(size)], name);
 /** Schemas that are built by a function, with arguments to build them. */
 const FACTORIES: Record<string, unknown[][]> = {
   "attachments.uploadSchema": [[1000]],
@@ -25,25 +23,6 @@ const FACTORIES: Record<string, unknown[][]> = {
   "proposals.votesSchema": [[[3, 5]]],
   "scoring.sheetSchema": [[[{ id: 1, maxPoints: 10 }, { id: 2, maxPoints: 5 }], { requireAll: true }]],
 };
-
-function inputsFor(schema: SchemaLike): unknown[] {
-  const shape = (schema as { shape?: Record<string, unknown> }).shape ?? {};
-  const keys = Object.keys(shape);
-  const fill = (v: unknown) => Object.fromEntries(keys.map((k) => [k, v]));
-  return [
-    {},
-    fill(""),
-    fill("abc"),
-    fill("<b>x</b>"),
-    fill("01/02/2026"),
-    fill("12"),
-    fill("on"),
-    fill("x".repeat(20_000)),
-    { ...fill("Nguyễn Văn A"), file: file("a.pdf", 10), intent: "remove", attachmentId: "7" },
-    { file: file("a.doc", 10_000_000) },
-    { newPassword: "abcdefghijkl", confirmPassword: "abcdefghijkm", currentPassword: "x" },
-  ];
-}
 
 const outcome = (r: Parsed) =>
   r.success ? { ok: true, data: r.data } : { ok: false, issues: r.error!.issues.map((i) => [i.path.join("."), i.message]) };
@@ -59,7 +38,7 @@ describe("schemas recorded in the browser and rebuilt with zod", () => {
     const { realize, isRecording } = await import("~/schemas/zod-lazy.client");
     const real = await load(false);
     let compared = 0;
-    for (const m of MODULES) {
+    for (const m of FORM_SCHEMA_MODULES) {
       for (const [name, value] of Object.entries(real[m]!)) {
         const pairs: [SchemaLike, unknown][] = [];
         const args = FACTORIES[`${m}.${name}`];
@@ -72,13 +51,13 @@ describe("schemas recorded in the browser and rebuilt with zod", () => {
             for (const [section, s] of Object.entries(server as unknown as Record<string, SchemaLike>)) {
               expect(isRecording((browser as Record<string, unknown>)[section]), `${m}.${name}.${section} is a recording`).toBe(true);
               const r = (await realize((browser as Record<string, unknown>)[section])) as unknown as SchemaLike;
-              for (const input of inputsFor(s)) expect(outcome(r.safeParse(input)), `${m}.${name}.${section}`).toEqual(outcome(s.safeParse(input)));
+              for (const input of sampleInputs(s)) expect(outcome(r.safeParse(input)), `${m}.${name}.${section}`).toEqual(outcome(s.safeParse(input)));
               compared++;
             }
             continue;
           }
           expect(isRecording(browser), `${m}.${name} is a recording in the browser`).toBe(true);
-          for (const input of inputsFor(server)) expect(outcome(rebuilt!.safeParse(input)), `${m}.${name}`).toEqual(outcome(server.safeParse(input)));
+          for (const input of sampleInputs(server)) expect(outcome(rebuilt!.safeParse(input)), `${m}.${name}`).toEqual(outcome(server.safeParse(input)));
           compared++;
         }
       }
