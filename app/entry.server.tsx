@@ -1,19 +1,16 @@
 // Server entry. Differs from Remix's default in three ways that matter here:
-// - the 5-second abort timer is cleared when rendering ends (the default kept every response
-//   alive for 5 s and grew the process to 0.6–1.2 GB under load);
+// - documents are rendered to one string, not streamed: no route defers data, so a stream
+//   sent nothing sooner, and React's stream encoded every small chunk on its own (about a
+//   third of a list page's CPU). It also dropped zero bytes inside Vietnamese letters
+//   (react#31134), which a string render cannot do;
 // - every document gets a nonce-based Content-Security-Policy and `Cache-Control: no-store`
 //   (pages behind sign-in must not stay in shared or back-button caches);
 // - errors are logged with the request's reference id, which the error page shows instead of
 //   any stack trace, SQL or path.
-import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleErrorFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { RequestInfoContext } from "~/components/request-info";
-
-const ABORT_DELAY = 5_000;
 
 type LoadContext = AppLoadContext & { nonce?: string; requestId?: string };
 
@@ -41,64 +38,21 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.nonce ?? "";
   const requestId = loadContext.requestId ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const send = () => {
-      shellRendered = true;
-      const body = withoutNulBytes();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-      responseHeaders.set("Cache-Control", "no-store");
-      if (requestId) responseHeaders.set("X-Request-Id", requestId);
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <RequestInfoContext.Provider value={{ nonce, requestId }}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </RequestInfoContext.Provider>,
-      {
-        nonce,
-        onShellReady() {
-          if (!waitForAll) send();
-        },
-        onAllReady() {
-          clearTimeout(timer);
-          if (waitForAll) send();
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(`[${requestId}]`, error);
-        },
-      },
-    );
-    timer = setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <RequestInfoContext.Provider value={{ nonce, requestId }}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </RequestInfoContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  responseHeaders.set("Cache-Control", "no-store");
+  if (requestId) responseHeaders.set("X-Request-Id", requestId);
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleDataRequest(response: Response) {
   response.headers.set("Cache-Control", "no-store");
   return response;
-}
-
-/**
- * React 18.3's renderToPipeableStream sometimes flushes a whole 2 KB buffer, unused zero bytes
- * included, when a multi-byte character does not fit (react#31134): "mười" arrives as
- * "m\u0000ười". UTF-8 uses 0x00 only for U+0000, which no page contains, so dropping zero
- * bytes restores exactly what React meant to send.
- */
-export function withoutNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? chunk.filter((b) => b !== 0) : chunk);
-    },
-  });
 }
 
 export const handleError: HandleErrorFunction = (error, args: LoaderFunctionArgs | ActionFunctionArgs) => {

@@ -1,8 +1,7 @@
 // The council view's table of items (one page of them): evaluators with their statuses, totals
 // and statistics for those who may see scores, the flag, and the actions on each item.
-// Plain links, not Remix's <Link>: a page holds some 125 of them and each <Link> costs the
-// server a route resolution per render (about a third of the page's render time at city scale);
-// they lead to other documents anyway.
+// Row links (row-link.tsx), not Remix's <Link>: a page holds some 125 of them.
+import { RowLink } from "~/components/row-link";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber, fullName } from "~/i18n/format";
@@ -46,7 +45,7 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
     <tr>
       <td className="mono">{number}</td>
       <td data-label={t("councils.view.col.title")}>
-        <a href={`/sang-kien/${item.initiativeId}`}>{item.title}</a>
+        <RowLink to={`/sang-kien/${item.initiativeId}`}>{item.title}</RowLink>
         <br />
         <span className="caption">{t("councils.view.due", { date: formatDate(item.dueOn) })}</span>
         {!evaluating ? (
@@ -100,30 +99,30 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
         <ul className="council-actions">
           {flags.canRun && evaluating ? (
             <li>
-              <a href={`${base}/phan-cong?muc=${item.itemId}`} aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}>
+              <RowLink to={`${base}/phan-cong?muc=${item.itemId}`} aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}>
                 {item.flagged ? t("councils.view.addEvaluator") : t("councils.view.items.assignEvaluators")}
-              </a>
+              </RowLink>
             </li>
           ) : null}
           {flags.canDecide && evaluating ? (
             <li>
-              <a href={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
+              <RowLink to={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
                 {t("councils.view.decide")}
-              </a>
+              </RowLink>
             </li>
           ) : null}
           {item.initiativeStatus === "recognised" || item.initiativeStatus === "not_recognised" ? (
             <li>
-              <a href={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
+              <RowLink to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
                 {t("councils.view.decision")}
-              </a>
+              </RowLink>
             </li>
           ) : null}
           {flags.isMember ? (
             <li>
-              <a href={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
+              <RowLink to={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
                 {t("councils.view.declare")}
-              </a>
+              </RowLink>
             </li>
           ) : null}
         </ul>

@@ -37,6 +37,11 @@ export function rememberUntilChange<T>(db: Db, key: string, compute: () => T): T
   return value;
 }
 
+/** Drop what this connection remembers (the query-plan tests see every statement run). */
+export function forgetRemembered(db: Db): void {
+  memos.delete(db.$client);
+}
+
 type CountQuery = { get(): { n: number } | undefined; toSQL(): { sql: string; params: unknown[] } };
 
 /** A count query's result (`select({ n: count() })…`), once per state of the database. */

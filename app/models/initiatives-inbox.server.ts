@@ -124,7 +124,12 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSor
   const cityQuery = ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all"))));
   const city = total < WALK_FROM ? Infinity : memoCount(ctx.db, cityQuery);
   if (total * 5 < city) {
-    return { rows: fromList(ctx).where(scopedWhere).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all(), total, page };
+    // The page's ids first, from the indexes alone (initiatives_receiving_idx holds the status and
+    // the submission time): joining every row of the scope to its author before sorting read a
+    // table row and a person per registration, ~3 ms for a ward.
+    const found = ctx.db.select({ id: initiatives.id }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+      .where(scopedWhere).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all();
+    return { rows: rowsInOrder(ctx, found.map((r) => r.id)), total, page };
   }
   const scoped = ctx.db.select({ n: count() }).from(organizations).where(orgWhere);
   const everyOrg =
@@ -146,8 +151,13 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSor
     skip = 0;
     if (ids.length === INITIATIVE_PAGE_SIZE) break;
   }
+  return { rows: rowsInOrder(ctx, ids), total, page };
+}
+
+/** The list rows of these ids, in the ids' order. */
+function rowsInOrder(ctx: Ctx, ids: number[]): InitiativeListRow[] {
   const byId = new Map(ids.length ? fromList(ctx).where(inArray(initiatives.id, ids)).all().map((r) => [r.id, r]) : []);
-  return { rows: ids.map((id) => byId.get(id)!), total, page };
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** The receiving organizations the actor may see registrations of, as path ranges (not LIKE,

@@ -3,9 +3,10 @@
 // exactly one organization; several matches are listed for the person to pick a code.
 import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
 import { organizations } from "../../db/schema";
-import type { Permission } from "~/auth/policy";
+import { scopes, type Permission } from "~/auth/policy";
 import { fold, likeEscape } from "~/utils/fold";
 import type { Ctx, Tx } from "./context.server";
+import { rememberUntilChange } from "./count-memo.server";
 import { invalid } from "./errors";
 import { pathScope } from "./scope.server";
 
@@ -43,12 +44,17 @@ export function resolveOrg(ctx: Ctx, db: Ctx["db"] | Tx, text: string, permissio
 
 /** Open organizations in scope, for a <datalist> of suggestions; none when there are too many. */
 export function orgSuggestions(ctx: Ctx, permission: Permission, max = 300): { code: string; name: string }[] {
-  const rows = ctx.db
-    .select({ code: organizations.code, name: organizations.name })
-    .from(organizations)
-    .where(and(pathScope(organizations.path, ctx.actor, permission), isNull(organizations.validTo)))
-    .orderBy(asc(organizations.depth), asc(organizations.searchName))
-    .limit(max + 1)
-    .all();
-  return rows.length > max ? [] : rows;
+  // The same for everyone with these subtrees until an organization changes: kept, since a
+  // ward's list is read on every page of its inbox.
+  const key = `orgSuggestions\u0000${max}\u0000${scopes(ctx.actor, permission).join(",")}`;
+  return rememberUntilChange(ctx.db, key, () => {
+    const rows = ctx.db
+      .select({ code: organizations.code, name: organizations.name })
+      .from(organizations)
+      .where(and(pathScope(organizations.path, ctx.actor, permission), isNull(organizations.validTo)))
+      .orderBy(asc(organizations.depth), asc(organizations.searchName))
+      .limit(max + 1)
+      .all();
+    return rows.length > max ? [] : rows;
+  });
 }

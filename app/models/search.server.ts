@@ -24,6 +24,7 @@ import { scopes, type Actor } from "~/auth/policy";
 import { isInitiativeStatus, isTaskStatus, type SearchParams, type SearchStatus } from "~/schemas/search";
 import { fold } from "~/utils/fold";
 import type { Ctx } from "./context.server";
+import { rememberUntilChange } from "./count-memo.server";
 import { forbidden } from "./errors";
 import { inboxScope, periodRange } from "./initiatives-inbox.server";
 import { mine } from "./initiatives-lists.server";
@@ -98,6 +99,8 @@ type Spec = {
   columns: SQL;
   where: SQL;
   type: SearchRow["type"];
+  /** Names everything `where` depends on (the actor and the filters), for remembering counts. */
+  key: string;
 };
 
 function source(ctx: Ctx, spec: Spec): Source {
@@ -106,7 +109,11 @@ function source(ctx: Ctx, spec: Spec): Source {
   const where = (text: string) => and(sql`${fts} MATCH ${matchExpr(spec.textColumns, text, spec.facets)}`, spec.where);
   const href = spec.type === "task" ? "/nhiem-vu/" : "/sang-kien/";
   return {
-    count: (text) => ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where(text)} LIMIT ${SEARCH_CAP + 1})`)!.n,
+    // Counted once per state of the database: the pages of one search count the same matches.
+    count: (text) =>
+      rememberUntilChange(ctx.db, `search\u0000${spec.key}\u0000${text}`, () =>
+        ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where(text)} LIMIT ${SEARCH_CAP + 1})`)!.n,
+      ),
     ids: (text, limit, offset = 0) =>
       ctx.db.all<{ id: number }>(sql`SELECT ${fts}.rowid AS id FROM ${from} WHERE ${where(text)} ORDER BY ${fts}.rowid DESC LIMIT ${limit} OFFSET ${offset}`).map((r) => r.id),
     rows: (ids) => {
@@ -139,6 +146,7 @@ function taskSource(ctx: Ctx, actor: Actor, p: SearchInput): Source | null {
       coalesce(${tasks.publishedAt}, ${tasks.createdAt}) AS date`,
     where: and(scope, ...filters)!,
     type: "task",
+    key: `task\u0000${actor.personId}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
   });
 }
 
@@ -166,6 +174,7 @@ function initiativeSource(ctx: Ctx, actor: Actor, p: SearchInput): Source | null
       ${initiatives.status} AS status, ${organizations.name} AS orgName, coalesce(${initiatives.submittedAt}, ${initiatives.updatedAt}) AS date`,
     where: and(scope, ...filters)!,
     type: "initiative",
+    key: `initiative\u0000${actor.personId}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
   });
 }
 

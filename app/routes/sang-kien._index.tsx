@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
 import { InboxFilters } from "~/components/initiative-inbox-filters";
+import { RowLink } from "~/components/row-link";
 import { InitiativeStatusTag } from "~/components/status-tags";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { SuccessBanner } from "~/components/summary";
@@ -24,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view: InitiativeView = filters.view === "tiep-nhan" && receives ? "tiep-nhan" : "cua-toi";
   const page = pageFromUrl(url);
   if (view === "tiep-nhan") {
-    const inbox = guard(() => inboxView(ctx, filters, page));
-    return json({ view, receives, filters, list: inbox.list, inbox, saved: savedBanner(url), thisYear: new Date().getFullYear(), maxRows: INBOX_MAX_ROWS as number | undefined, pageSize: INITIATIVE_PAGE_SIZE });
+    const { list, ...inbox } = guard(() => inboxView(ctx, filters, page));
+    return json({ view, receives, filters, list, inbox, saved: savedBanner(url), thisYear: new Date().getFullYear(), maxRows: INBOX_MAX_ROWS as number | undefined, pageSize: INITIATIVE_PAGE_SIZE });
   }
   const list = guard(() => listMine(ctx, page));
   return json({ view, receives, filters, list, inbox: null, saved: savedBanner(url), thisYear: new Date().getFullYear(), maxRows: undefined as number | undefined, pageSize: INITIATIVE_PAGE_SIZE });
@@ -60,7 +61,7 @@ export default function InitiativesIndex() {
               <tr key={r.id}>
                 <td className="mono">{r.registrationNumber ?? t("initiatives.noNumber")}</td>
                 <td data-label={t("initiatives.col.title")}>
-                  <Link to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</Link>
+                  <RowLink to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</RowLink>
                 </td>
                 <td data-label={t("initiatives.col.kind")}>{t(`initiatives.kind.${r.kind}` as MessageKey)}</td>
                 {view === "tiep-nhan" ? (

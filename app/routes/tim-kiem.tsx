@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TASK_AREAS, type InitiativeStatus, type TaskStatus } from "../../db/enums";
 import { PageTitle, SelectField, TextField } from "~/components/form";
+import { RowLink } from "~/components/row-link";
 import { InitiativeStatusTag, TaskStatusTag } from "~/components/status-tags";
 import { Pagination } from "~/components/pagination";
 import { Tag } from "~/components/summary";
@@ -30,7 +31,7 @@ function ResultItem({ row }: { row: SearchRow }) {
   return (
     <li className="search-result">
       <h3 className="search-result__title">
-        <Link to={row.href}>{row.title || t("search.untitled")}</Link>
+        <RowLink to={row.href}>{row.title || t("search.untitled")}</RowLink>
       </h3>
       <p className="search-result__tags">
         <Tag tone="grey">{kind}</Tag>{" "}

@@ -183,15 +183,15 @@ test.describe("without JavaScript", () => {
   test("the score form keeps values and shows the server's messages", async ({ page }) => {
     await signIn(page, s.ev1.username, s.ev1.password);
     await page.goto(`/danh-gia/phieu/${s.sheets.ev1[1]}`);
-    // ASCII on purpose: React 18.3.1's streaming renderer can put a NUL byte inside a multi-byte
-    // character at a 2,048-byte boundary (reported to the lead; entry.server.tsx needs the fix).
-    await score(page, "Tính mới").fill("abc");
+    // Vietnamese on purpose: React's streaming renderer once put zero bytes inside multi-byte
+    // letters (react#31134); the server now renders each document to one string.
+    await score(page, "Tính mới").fill("bảy rưỡi");
     await score(page, "Khả năng áp dụng").fill("7,25");
     await page.getByLabel("Nhận xét: Khả năng áp dụng").fill("Áp dụng được ngay");
     await page.getByRole("button", { name: "Lưu nháp" }).click();
     await expect(page.locator(`#f-score_${s.criteria[0]}-error`)).toContainText("Điểm phải là một số");
     await expect(page.locator(`#f-score_${s.criteria[1]}-error`)).toContainText("Chỉ chấm điểm nguyên hoặc lẻ 0,5");
-    await expect(score(page, "Tính mới")).toHaveValue("abc");
+    await expect(score(page, "Tính mới")).toHaveValue("bảy rưỡi");
     await expect(page.getByLabel("Nhận xét: Khả năng áp dụng")).toHaveValue("Áp dụng được ngay");
     // (axe needs JavaScript; the same page was scanned with JavaScript on.)
     await score(page, "Tính mới").fill("10");

@@ -4,6 +4,7 @@
 // database is small but has no statistics, exactly like production (nothing runs ANALYZE), so
 // the planner plans as it would for a city. QUERY_PLANS=1 prints every plan.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forgetRemembered } from "~/models/count-memo.server";
 import type { Ctx } from "~/models/context.server";
 import { DomainError } from "~/models/errors";
 import { homeCards } from "~/models/home.server";
@@ -180,6 +181,7 @@ function check(calls: (a: Record<string, Ctx>) => Call[]): { problems: string[];
   const found = new Map<string, Set<string>>();
   let statements = 0;
   for (const { label, ctx, fn } of calls(actors())) {
+    forgetRemembered(ctx.db);
     const seen = capture(sqlite, () => {
       try {
         fn(ctx);
