@@ -15,6 +15,7 @@ import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 import { fold } from "~/utils/fold";
 import { nowIso, write, type Ctx, type Tx } from "./context.server";
 import { conflict, forbidden, invalid, notFound } from "./errors";
+import { writeTogether } from "./group-commit.server";
 import { completenessErrors, validateSection } from "./initiatives-content.server";
 import {
   attachmentHashes, currentYear, freezeContent, isAuthor, leadersOver, loadInitiative, loadVersion, nextRegistrationNumber, notify, parseContent,
@@ -146,43 +147,51 @@ export type Submitted = { registrationNumber: string; version: number; contentSh
  * it, and the receiving organization's leaders are notified.
  */
 export function submit(ctx: Ctx, id: number): Submitted {
-  return write(ctx, (tx) => {
-    const loaded = editable(ctx, tx, id);
-    const { row } = loaded;
-    const version = draftVersion(tx, loaded);
-    const content = parseContent(version.content);
-    const errors = completenessErrors(ctx, row.kind, content, loaded.authors, row.createdBy);
-    if (Object.keys(errors).length) throw invalid(errors, "initiatives.errors.incomplete");
-    // The receiving organization exists (a foreign key); it must still be open.
-    const open = stmt(tx, "orgValidTo").raw().get(row.receivingOrgId) as [string | null] | undefined;
-    if (!open || open[0]) throw invalid({ receivingOrgId: "initiatives.errors.orgClosed" });
+  return write(ctx, (tx) => submitIn(ctx, tx, id));
+}
 
-    const registrationNumber = row.registrationNumber ?? nextRegistrationNumber(tx, PREFIX[row.kind], currentYear(ctx));
-    const sections: Content = Object.fromEntries(sectionsFor(row.kind).filter((s) => s !== "authors" && content[s] !== undefined).map((s) => [s, content[s]]));
-    const frozen = freezeContent(sections, loaded.authors, attachmentHashes(tx, id));
-    const at = nowIso(ctx);
-    const ledger = appendEvent(ctx, tx, {
-      action: "initiative.submitted",
-      entity: "initiative",
-      entityId: id,
-      orgId: row.receivingOrgId,
-      payload: { id, version: version.version, registrationNumber, contentSha256: frozen.sha256, resubmission: row.registrationNumber !== null },
-    });
-    stmt(tx, "freezeVersion").run({
-      content: frozen.text, contentSha256: frozen.sha256, submittedAt: at, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, updatedAt: at,
-      initiativeId: id, version: version.version,
-    });
-    const general = content.general as { title: string; field: string };
-    stmt(tx, "markSubmitted").run({
-      registrationNumber,
-      title: general.title,
-      searchText: searchText(general.title, general.field, registrationNumber),
-      firstSubmittedAt: row.firstSubmittedAt ?? at,
-      submittedAt: at,
-      updatedAt: at,
-      id,
-    });
-    notify(tx, leadersOver(tx, row.receivingOrgPath, loaded.record.authorIds), "initiatives.notify.submitted", { number: registrationNumber, title: general.title }, id, at);
-    return { registrationNumber, version: version.version, contentSha256: frozen.sha256, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, submittedAt: at };
+/** The same, sharing its COMMIT with the other writes of this moment (group-commit.server.ts):
+ * the registration page's way, since submissions come in crowds before a deadline. */
+export function submitTogether(ctx: Ctx, id: number): Promise<Submitted> {
+  return writeTogether(ctx, (tx) => submitIn(ctx, tx, id));
+}
+
+function submitIn(ctx: Ctx, tx: Tx, id: number): Submitted {
+  const loaded = editable(ctx, tx, id);
+  const { row } = loaded;
+  const version = draftVersion(tx, loaded);
+  const content = parseContent(version.content);
+  const errors = completenessErrors(ctx, row.kind, content, loaded.authors, row.createdBy);
+  if (Object.keys(errors).length) throw invalid(errors, "initiatives.errors.incomplete");
+  // The receiving organization exists (a foreign key); it must still be open.
+  const open = stmt(tx, "orgValidTo").raw().get(row.receivingOrgId) as [string | null] | undefined;
+  if (!open || open[0]) throw invalid({ receivingOrgId: "initiatives.errors.orgClosed" });
+
+  const registrationNumber = row.registrationNumber ?? nextRegistrationNumber(tx, PREFIX[row.kind], currentYear(ctx));
+  const sections: Content = Object.fromEntries(sectionsFor(row.kind).filter((s) => s !== "authors" && content[s] !== undefined).map((s) => [s, content[s]]));
+  const frozen = freezeContent(sections, loaded.authors, attachmentHashes(tx, id));
+  const at = nowIso(ctx);
+  const ledger = appendEvent(ctx, tx, {
+    action: "initiative.submitted",
+    entity: "initiative",
+    entityId: id,
+    orgId: row.receivingOrgId,
+    payload: { id, version: version.version, registrationNumber, contentSha256: frozen.sha256, resubmission: row.registrationNumber !== null },
   });
+  stmt(tx, "freezeVersion").run({
+    content: frozen.text, contentSha256: frozen.sha256, submittedAt: at, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, updatedAt: at,
+    initiativeId: id, version: version.version,
+  });
+  const general = content.general as { title: string; field: string };
+  stmt(tx, "markSubmitted").run({
+    registrationNumber,
+    title: general.title,
+    searchText: searchText(general.title, general.field, registrationNumber),
+    firstSubmittedAt: row.firstSubmittedAt ?? at,
+    submittedAt: at,
+    updatedAt: at,
+    id,
+  });
+  notify(tx, leadersOver(tx, row.receivingOrgPath, loaded.record.authorIds), "initiatives.notify.submitted", { number: registrationNumber, title: general.title }, id, at);
+  return { registrationNumber, version: version.version, contentSha256: frozen.sha256, ledgerSeq: ledger.seq, ledgerHash: ledger.hash, submittedAt: at };
 }

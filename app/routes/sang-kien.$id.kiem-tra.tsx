@@ -8,7 +8,7 @@ import { SummaryList } from "~/components/summary";
 import { translateMaybe, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { listAttachments } from "~/models/attachments.server";
-import { getInitiative, submissionProblems, submit } from "~/models/initiatives.server";
+import { getInitiative, submissionProblems, submitTogether } from "~/models/initiatives.server";
 import { attempt, formValues, guard } from "~/utils/http.server";
 import { initiativeIdParam } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Nothing of the request is read but its intent: the server decides number, time and status.
   const { values } = await formValues(request);
   if (values.intent !== "submit") throw json({ message: "errors.badRequest" }, { status: 400 });
-  const result = await attempt(() => submit(ctx, id), {});
+  const result = await attempt(() => submitTogether(ctx, id), {});
   if (!result.ok) return result.response;
   return redirect(`/sang-kien/${id}/da-nop`);
 }
