@@ -175,3 +175,11 @@ export async function waitIdle(pid: number, timeoutMs = 30_000): Promise<number>
   }
   return (Date.now() - started) / 1000;
 }
+
+/** The node flags of `npm run serve` (the heap limits production runs with), so that the server
+ * is measured as it is run. */
+export function serveFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  const words = pkg.scripts.serve!.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("app/server.mjs"));
+}

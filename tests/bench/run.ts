@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { createDrafts, mintCookies, openForPrep, prepareDatabase, rowCounts, submittableDrafts, usableAccounts } from "./bench-db";
 import { runScenario, type LoadResult } from "./bench-load";
 import { jsWeight, type JsWeight } from "./bench-pages";
-import { installExitHandlers, runStep, RssMonitor, startHello, startService, stopChildren, waitForHttp, waitIdle } from "./bench-procs";
+import { installExitHandlers, runStep, RssMonitor, serveFlags, startHello, startService, stopChildren, waitForHttp, waitIdle } from "./bench-procs";
 import { BUDGETS, judge, renderComparison, renderMarkdown, writeResults, type RunRecord } from "./bench-report";
 import { buildScenarios, checkCookie } from "./bench-scenarios";
 
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
 
   // 3. The servers.
   const env = { NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: plan.file, SECRETS_DIR: plan.secretsDir, BUILD_DIR: buildDir };
-  const server = startService("server", process.execPath, ["app/server.mjs"], env, join(workDir, "server.log"));
+  const server = startService("server", process.execPath, [...serveFlags(), "app/server.mjs"], env, join(workDir, "server.log"));
   const hello = startHello(port + 1, join(workDir, "hello.log"));
   const origin = `http://127.0.0.1:${port}`;
   const helloOrigin = `http://127.0.0.1:${port + 1}`;

@@ -1,0 +1,4 @@
+DROP INDEX `initiatives_submitted_idx`;--> statement-breakpoint
+DROP INDEX `initiatives_due_idx`;--> statement-breakpoint
+CREATE INDEX `initiatives_submitted_idx` ON `initiatives` (`submitted_at`,`status`);--> statement-breakpoint
+CREATE INDEX `initiatives_due_idx` ON `initiatives` (`decision_due_on`,`submitted_at`,`status`);
