@@ -18,6 +18,8 @@ export function Pagination({ page, total, pageSize = PAGE_SIZE, maxRows }: { pag
   const pages = Math.max(1, Math.ceil(Math.min(total, maxRows ?? total) / pageSize));
   const href = (p: number) => {
     const params = new URLSearchParams(location.search);
+    // The banner of a change just saved belongs to the page it was shown on, not to page 2.
+    params.delete("da-luu");
     if (p === 1) params.delete("trang");
     else params.set("trang", String(p));
     const qs = params.toString();
