@@ -1,7 +1,20 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useRootData } from "~/root";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+
+/** A link of the site's navigation, marked as the current section the way <NavLink> marks it
+ * (class "active", aria-current="page"), but a plain anchor with client navigation (row-link.tsx):
+ * a dozen <NavLink>s on every page each resolved their path against the route tree. */
+function SiteLink({ to, end, children }: { to: string; end?: boolean; children: React.ReactNode }) {
+  const { pathname } = useLocation();
+  const current = pathname === to || (!end && pathname.startsWith(`${to}/`));
+  return (
+    <a href={to} data-row-link="" data-discover="true" className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
+      {children}
+    </a>
+  );
+}
 
 /** The page frame: skip link, party header, role-based navigation, language switch, footer. */
 export function Shell({ children }: { children: React.ReactNode }) {
@@ -43,66 +56,66 @@ export function Shell({ children }: { children: React.ReactNode }) {
           <nav className="site-nav" aria-label={t("nav.main")}>
             <ul>
               <li>
-                <NavLink to="/" end>
+                <SiteLink to="/" end>
                   {t("nav.home")}
-                </NavLink>
+                </SiteLink>
               </li>
               <li>
-                <NavLink to="/nhiem-vu">{t("nav.tasks")}</NavLink>
+                <SiteLink to="/nhiem-vu">{t("nav.tasks")}</SiteLink>
               </li>
               <li>
-                <NavLink to="/sang-kien">{t("nav.initiatives")}</NavLink>
+                <SiteLink to="/sang-kien">{t("nav.initiatives")}</SiteLink>
               </li>
               {nav?.evaluation ? (
                 <li>
-                  <NavLink to="/danh-gia">{t("nav.evaluation")}</NavLink>
+                  <SiteLink to="/danh-gia">{t("nav.evaluation")}</SiteLink>
                 </li>
               ) : null}
               {nav?.proposals ? (
                 <li>
-                  <NavLink to="/de-xuat">{t("nav.proposals")}</NavLink>
+                  <SiteLink to="/de-xuat">{t("nav.proposals")}</SiteLink>
                 </li>
               ) : null}
               <li>
-                <NavLink to="/ghi-nhan">{t("nav.credit")}</NavLink>
+                <SiteLink to="/ghi-nhan">{t("nav.credit")}</SiteLink>
               </li>
               <li>
-                <NavLink to="/tim-kiem">{t("nav.search")}</NavLink>
+                <SiteLink to="/tim-kiem">{t("nav.search")}</SiteLink>
               </li>
               <li>
-                <NavLink to="/thong-bao">
+                <SiteLink to="/thong-bao">
                   {t("nav.notifications")}
                   {data.unread ? " " : null}
                   {data.unread ? <span className="nav-count">{t("nav.unread", { count: formatNumber(data.unread) })}</span> : null}
-                </NavLink>
+                </SiteLink>
               </li>
               {nav?.orgs ? (
                 <li>
-                  <NavLink to="/quan-tri/to-chuc">{t("nav.orgs")}</NavLink>
+                  <SiteLink to="/quan-tri/to-chuc">{t("nav.orgs")}</SiteLink>
                 </li>
               ) : null}
               {nav?.people ? (
                 <li>
-                  <NavLink to="/quan-tri/can-bo">{t("nav.people")}</NavLink>
+                  <SiteLink to="/quan-tri/can-bo">{t("nav.people")}</SiteLink>
                 </li>
               ) : null}
               {nav?.import ? (
                 <li>
-                  <NavLink to="/quan-tri/nhap-danh-sach">{t("nav.import")}</NavLink>
+                  <SiteLink to="/quan-tri/nhap-danh-sach">{t("nav.import")}</SiteLink>
                 </li>
               ) : null}
               {nav?.calendar ? (
                 <li>
-                  <NavLink to="/quan-tri/ngay-nghi">{t("nav.calendar")}</NavLink>
+                  <SiteLink to="/quan-tri/ngay-nghi">{t("nav.calendar")}</SiteLink>
                 </li>
               ) : null}
               {nav?.ledger ? (
                 <li>
-                  <NavLink to="/so-cai">{t("nav.ledger")}</NavLink>
+                  <SiteLink to="/so-cai">{t("nav.ledger")}</SiteLink>
                 </li>
               ) : null}
               <li className="site-nav__me">
-                <NavLink to="/tai-khoan">{data.me.name}</NavLink>
+                <SiteLink to="/tai-khoan">{data.me.name}</SiteLink>
               </li>
             </ul>
           </nav>
