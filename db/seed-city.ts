@@ -29,6 +29,8 @@ export const SIZES = { grassroots: 5_000, cells: 15_000, people: 300_000, initia
 
 export type CityCounts = Record<string, number>;
 
+const BULK_TABLES = ["ledger_events", "people", "role_grants"];
+
 export async function seedCity(handle: Handle, secrets: Secrets, options: CityOptions = {}): Promise<CityCounts> {
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
@@ -46,6 +48,13 @@ export async function seedCity(handle: Handle, secrets: Secrets, options: CityOp
   sqlite.pragma("cache_size = -262144");
   const ledger = new BulkLedger(sqlite, secrets.privateKey);
   const city: City = { sqlite, r, scale, ledger, step, counts: {} };
+  // The big tables' secondary indexes are built once at the end (a sort each) instead of being
+  // updated by millions of inserts in random places. The seed reads these tables by key only;
+  // unique indexes stay, so their checks still run as rows go in.
+  const bulkIndexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${BULK_TABLES.map(() => "?").join(", ")})`)
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  for (const { name } of bulkIndexes) sqlite.exec(`DROP INDEX "${name}"`);
   try {
     seedStructure(city);
     await seedPeople(city);
@@ -53,6 +62,7 @@ export async function seedCity(handle: Handle, secrets: Secrets, options: CityOp
     await ledger.flush();
   } finally {
     await ledger.stop();
+    for (const { sql } of bulkIndexes) sqlite.exec(sql);
     sqlite.pragma("synchronous = FULL");
   }
   sqlite.pragma("wal_checkpoint(TRUNCATE)");

@@ -104,8 +104,12 @@ export async function waitForHttp(url: string, service: Service, timeoutMs = 60_
 }
 
 /** The raw node:http server: the ceiling of this machine for a trivial response. */
+export const BUSY_MS = 5;
+
 export function startHello(port: number, logFile: string): Service {
-  const code = `require("node:http").createServer((q, s) => { s.setHeader("Content-Type", "text/plain"); s.end("hello world"); }).listen(${port}, "127.0.0.1", () => console.log("hello on ${port}"));`;
+  // /busy burns BUSY_MS of CPU before answering: what any single-threaded server with that much
+  // work per request shows for p50 and p99 at the run's concurrency (the queueing reference).
+  const code = `require("node:http").createServer((q, s) => { if (q.url === "/busy") { const t = performance.now(); while (performance.now() - t < ${BUSY_MS}) {} } s.setHeader("Content-Type", "text/plain"); s.end("hello world"); }).listen(${port}, "127.0.0.1", () => console.log("hello on ${port}"));`;
   return startService("hello-world", process.execPath, ["-e", code], {}, logFile);
 }
 

@@ -4,6 +4,7 @@
 import type { Scenario } from "./bench-load";
 import { collectIds, getPage, lastPage, mustGet } from "./bench-pages";
 import type { Draft } from "./bench-db";
+import { BUSY_MS } from "./bench-procs";
 
 /** leader: a ward's leader (bithu); cadre: canbo; secretary: a council's (thuky); city: the
  * city inspector (kiemtra), whose inbox and search span all 100,000 initiatives. */
@@ -84,6 +85,7 @@ export async function buildScenarios(s: Setup): Promise<Plan> {
 
   const scenarios: Scenario[] = [
     { name: "hello-world (node:http)", group: "ceiling", url: s.helloOrigin, path: "/" },
+    { name: `node:http, ${BUSY_MS} ms of CPU per request`, group: "ceiling", url: s.helloOrigin, path: "/busy" },
     page("sign-in page /dang-nhap", "signin", "/dang-nhap"),
     page("home / (ward leader bithu)", "page", "/", cookies.leader),
     page("home / (cadre canbo)", "page", "/", cookies.cadre),
