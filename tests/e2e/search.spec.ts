@@ -73,9 +73,17 @@ test.describe("search", () => {
     await expect(results.getByText("Nhiệm vụ", { exact: true })).toBeVisible();
     await expect(results.getByText("Đã ban hành", { exact: true })).toBeVisible();
     await expectAccessible(page);
+    const menu = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await expect(menu.getByRole("link", { name: "Tìm kiếm" })).toHaveAttribute("aria-current", "page");
+    // A result's link is a plain anchor that navigates inside the app: the page is not reloaded,
+    // and the menu then marks the tasks section.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await results.getByRole("link", { name: w.taskTitle }).click();
     await expect(page).toHaveURL(/\/nhiem-vu\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.taskTitle);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    await expect(menu.getByRole("link", { name: "Nhiệm vụ" })).toHaveAttribute("aria-current", "page");
+    await expect(menu.getByRole("link", { name: "Tìm kiếm" })).not.toHaveAttribute("aria-current", "page");
 
     // The cadre's own registration by words of its title; a filter keeps the query.
     await page.goto(`/tim-kiem?q=${encodeURIComponent(`so hoa ${w.s}`)}`);
