@@ -1,6 +1,6 @@
 // Sign-in, sign-out and password changes. Every outcome is written to the ledger.
-import { and, eq, sql } from "drizzle-orm";
-import { accounts, organizations, people } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { accounts, people } from "../../db/schema";
 import { hashPassword, passwordProblem, verifyPassword } from "~/auth/passwords.server";
 import { sessionStatements } from "~/auth/session-statements.server";
 import { newSession, revokeAllSessions, revokeSession, type SessionPolicy } from "~/auth/sessions.server";
@@ -137,19 +137,5 @@ export type Me = {
 };
 
 export function loadMe(ctx: Pick<Ctx, "db">, personId: number): Me | undefined {
-  return ctx.db
-    .select({
-      personId: people.id,
-      familyName: people.familyName,
-      middleName: people.middleName,
-      givenName: people.givenName,
-      position: people.position,
-      orgName: organizations.name,
-      username: accounts.username,
-    })
-    .from(people)
-    .innerJoin(organizations, eq(organizations.id, people.orgId))
-    .leftJoin(accounts, eq(accounts.personId, people.id))
-    .where(and(eq(people.id, personId), eq(people.active, true)))
-    .get();
+  return sessionStatements(ctx.db.$client).me.get(personId);
 }

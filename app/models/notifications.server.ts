@@ -2,6 +2,7 @@
 // so marking as read writes no ledger event.
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { notifications } from "../../db/schema";
+import { sessionStatements } from "~/auth/session-statements.server";
 import { nowIso, write, type Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 
@@ -66,9 +67,5 @@ export function markAllRead(ctx: Ctx): number {
 
 export function unreadCount(ctx: Ctx): number {
   if (!ctx.actor) return 0;
-  return ctx.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.personId, ctx.actor.personId), isNull(notifications.readAt)))
-    .get()!.n;
+  return sessionStatements(ctx.db.$client).unread.get(ctx.actor.personId)!.n;
 }
