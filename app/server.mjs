@@ -83,6 +83,8 @@ function scheduleDrain() {
 app.use((req, res, next) => {
   if (req.method !== "GET" && req.method !== "HEAD") return next();
   waitingPages.push(() => {
+    // A page whose reader has gone (closed the tab, timed out) is skipped: nobody would read it.
+    if (req.socket.destroyed) return;
     const started = performance.now();
     res.once("finish", () => (pageMs = 0.9 * pageMs + 0.1 * Math.min(100, performance.now() - started)));
     next();
