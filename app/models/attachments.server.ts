@@ -140,7 +140,11 @@ function shownVersion(ctx: Ctx, loaded: Loaded, version?: number): VersionRow | 
 export function listAttachments(ctx: Ctx, initiativeId: number, version?: number): AttachmentItem[] {
   const loaded = viewable(ctx, ctx.db, initiativeId);
   const v = shownVersion(ctx, loaded, version);
-  if (!v) return [];
+  return v ? filesOfVersion(ctx, initiativeId, v) : [];
+}
+
+/** The files of a version the actor may read (the caller checked that). */
+export function filesOfVersion(ctx: Ctx, initiativeId: number, v: VersionRow): AttachmentItem[] {
   return v.contentSha256 ? versionFiles(ctx, initiativeId, v) : draftFiles(ctx, initiativeId);
 }
 

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { tasks } from "../../db/schema";
 import { canEditInitiative, canReceiveInitiative, canWithdrawInitiative } from "~/auth/policy";
 import { sectionsFor, type Section, type SectionState } from "~/schemas/initiatives";
+import { filesOfVersion, type AttachmentItem } from "./attachments.server";
 import type { Ctx } from "./context.server";
 import { forbidden, notFound } from "./errors";
 import { diffContents, sectionStates, type FieldChange } from "./initiatives-content.server";
@@ -33,15 +34,25 @@ export type InitiativeDetail = ReturnType<typeof getInitiative>;
  * last submitted version, never the authors' unsubmitted edits.
  */
 export function getInitiative(ctx: Ctx, id: number) {
-  const loaded = viewable(ctx, ctx.db, id);
+  return detailOf(ctx, viewable(ctx, ctx.db, id)).detail;
+}
+
+/** The initiative's page: getInitiative and the files of the version it shows, read once. */
+export function getInitiativeWithFiles(ctx: Ctx, id: number): { initiative: InitiativeDetail; files: AttachmentItem[] } {
+  const { detail, version } = detailOf(ctx, viewable(ctx, ctx.db, id));
+  return { initiative: detail, files: filesOfVersion(ctx, id, version) };
+}
+
+function detailOf(ctx: Ctx, loaded: Loaded) {
   const { row } = loaded;
   const author = isAuthor(ctx, loaded);
   const versions = readableVersions(ctx, loaded);
   const shown = author ? row.currentVersion : versions.at(-1)?.version;
   if (shown === undefined) throw notFound();
-  const content: Content = parseContent(readableVersion(ctx, loaded, shown).content);
+  const version = readableVersion(ctx, loaded, shown);
+  const content: Content = parseContent(version.content);
   const task = row.taskId ? (ctx.db.select({ id: tasks.id, title: tasks.title }).from(tasks).where(eq(tasks.id, row.taskId)).get() ?? null) : null;
-  return {
+  const detail = {
     id: row.id,
     kind: row.kind,
     status: row.status,
@@ -68,6 +79,7 @@ export function getInitiative(ctx: Ctx, id: number) {
       receive: canReceiveInitiative(ctx.actor, loaded.record),
     },
   };
+  return { detail, version };
 }
 
 /** Which fields changed from version `a` to version `b` (names with the text before and after). */

@@ -5,8 +5,7 @@ import { PageTitle } from "~/components/form";
 import { DraftTaskList, RecordView } from "~/components/initiative-detail";
 import { SuccessBanner } from "~/components/summary";
 import { useT } from "~/i18n/use-t";
-import { listAttachments } from "~/models/attachments.server";
-import { getInitiative } from "~/models/initiatives.server";
+import { getInitiativeWithFiles } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam, savedBanner } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
@@ -14,8 +13,7 @@ import { requireSession } from "~/utils/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
   const id = initiativeIdParam(params);
-  const initiative = guard(() => getInitiative(ctx, id));
-  const files = guard(() => listAttachments(ctx, id));
+  const { initiative, files } = guard(() => getInitiativeWithFiles(ctx, id));
   return json({ initiative, files, saved: savedBanner(new URL(request.url)) });
 }
 
