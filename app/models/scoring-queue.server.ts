@@ -6,6 +6,7 @@ import { councilItems, councilMembers, councils, evaluations, initiatives, type 
 import { canAnywhere, hasRole } from "~/auth/policy";
 import type { QueueTab } from "~/schemas/scoring";
 import type { Ctx } from "./context.server";
+import { rememberUntilChange } from "./count-memo.server";
 import { forbidden } from "./errors";
 import { todayIso } from "./orgs-shared.server";
 
@@ -48,6 +49,12 @@ function tabWhere(tab: QueueTab, today: string): SQL | undefined {
 export function queueCounts(ctx: Ctx): QueueCounts {
   const personId = me(ctx);
   const today = todayIso(ctx);
+  // Every page of the evaluator's queue and the home page count the same sheets: once per day and
+  // state of the database.
+  return rememberUntilChange(ctx.db, `queueCounts\u0000${personId}\u0000${today}`, () => countQueue(ctx, personId, today));
+}
+
+function countQueue(ctx: Ctx, personId: number, today: string): QueueCounts {
   const open = sql`${evaluations.status} IN ('assigned', 'draft') AND ${councils.closedAt} IS NULL`;
   const row = ctx.db
     .select({

@@ -8,6 +8,7 @@ import { formatDate } from "~/i18n/format";
 import { areaField, type TaskFilters } from "~/schemas/tasks";
 import { fold, likeEscape } from "~/utils/fold";
 import type { Ctx } from "./context.server";
+import { memoCount } from "./count-memo.server";
 import { forbidden, notFound } from "./errors";
 import { unreadCount } from "./notifications.server";
 import { addDays, idsOfPath, loadNode, todayIso, underPath } from "./orgs-shared.server";
@@ -213,12 +214,14 @@ export function homeTaskCards(ctx: Ctx): TaskHomeCard[] {
   if (!actor) return [];
   const cards: TaskHomeCard[] = [];
   if (canAnywhere(actor, "task.manage")) {
-    const near = ctx.db
-      .select({ n: count() })
-      .from(tasks)
-      .innerJoin(organizations, eq(organizations.id, tasks.orgId))
-      .where(and(pathScope(organizations.path, actor, "task.manage"), ...filterWhere(ctx, { nearDue: true })))
-      .get()!.n;
+    const near = memoCount(
+      ctx.db,
+      ctx.db
+        .select({ n: count() })
+        .from(tasks)
+        .innerJoin(organizations, eq(organizations.id, tasks.orgId))
+        .where(and(pathScope(organizations.path, actor, "task.manage"), ...filterWhere(ctx, { nearDue: true }))),
+    );
     cards.push({ key: "tasksNearDeadline", count: near, href: "/nhiem-vu?xem=da-giao&han=sap-den" });
   }
   const mine = ctx.db
