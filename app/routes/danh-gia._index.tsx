@@ -7,6 +7,7 @@ import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { DueDate, EvaluationStatusTag } from "~/components/scoring-parts";
 import { SuccessBanner } from "~/components/summary";
+import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -83,7 +84,7 @@ export default function ScoringQueue() {
                     {r.registrationNumber ?? t("scoring.noNumber")}
                   </td>
                   <td data-label={t("scoring.col.title")}>
-                    <Link to={`/danh-gia/phieu/${r.id}`}>{r.title}</Link>
+                    <RowLink to={`/danh-gia/phieu/${r.id}`}>{r.title}</RowLink>
                   </td>
                   <td data-label={t("scoring.col.council")}>{r.councilName}</td>
                   <td data-label={t("scoring.col.due")}>

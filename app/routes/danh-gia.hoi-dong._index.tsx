@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
+import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatQuarter } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -54,7 +55,7 @@ export default function Councils() {
               {councils.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <Link to={`/danh-gia/hoi-dong/${c.id}`}>{c.name}</Link>
+                    <RowLink to={`/danh-gia/hoi-dong/${c.id}`}>{c.name}</RowLink>
                   </td>
                   <td>{c.orgName}</td>
                   <td>{c.periodQuarter ? formatQuarter(c.periodQuarter, c.periodYear) : t("councils.period.year", { year: c.periodYear })}</td>

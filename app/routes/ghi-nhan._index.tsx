@@ -7,6 +7,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { levelLabel } from "~/components/decision-parts";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
+import { RowLink } from "~/components/row-link";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { creditOverview, CREDIT_PAGE_SIZE } from "~/models/credit.server";
@@ -81,10 +82,10 @@ export default function CreditPage() {
                 {mine.entries.map((e) => (
                   <tr key={e.id}>
                     <td>
-                      <Link to={`/quyet-dinh/${e.decisionId}`}>{e.number}</Link> ({formatDate(e.decidedOn)})
+                      <RowLink to={`/quyet-dinh/${e.decisionId}`}>{e.number}</RowLink> ({formatDate(e.decidedOn)})
                     </td>
                     <td>
-                      <Link to={`/sang-kien/${e.initiativeId}`}>{e.title}</Link>
+                      <RowLink to={`/sang-kien/${e.initiativeId}`}>{e.title}</RowLink>
                     </td>
                     <td>{levelLabel(t, e.level)}</td>
                     <td>{`${formatShare(e.shareBp)} %`}</td>
@@ -103,7 +104,7 @@ export default function CreditPage() {
           <ul>
             {reports.map((r) => (
               <li key={r.reportId}>
-                <Link to={`/sang-kien/${r.initiativeId}/ket-qua`}>{`${r.registrationNumber ?? ""} — ${r.title}`}</Link> ({formatDateTime(r.submittedAt)})
+                <RowLink to={`/sang-kien/${r.initiativeId}/ket-qua`}>{`${r.registrationNumber ?? ""} — ${r.title}`}</RowLink> ({formatDateTime(r.submittedAt)})
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { Checkbox, PageTitle, SelectField } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { Tag } from "~/components/summary";
 import { areaLabels, Deadline, periodLabel, TaskStatusTag } from "~/components/task-parts";
+import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -127,7 +128,7 @@ export default function TasksIndex() {
                 {list.rows.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <Link to={`/nhiem-vu/${r.id}`}>{r.title}</Link>
+                      <RowLink to={`/nhiem-vu/${r.id}`}>{r.title}</RowLink>
                       {r.assignedToMe && view !== "cua-toi" ? (
                         <>
                           {" "}

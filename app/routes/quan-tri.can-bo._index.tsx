@@ -5,6 +5,7 @@ import { canAnywhere } from "~/auth/policy";
 import { ErrorSummary, PageTitle, SelectField, TextField } from "~/components/form";
 import { Pagination, pageFromUrl, PAGE_SIZE } from "~/components/pagination";
 import { AccountTag } from "~/components/people-fields";
+import { RowLink } from "~/components/row-link";
 import { translateMaybe } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -121,7 +122,7 @@ export default function PeopleList() {
                     {list.rows.map((p) => (
                       <tr key={p.id}>
                         <td data-label={t("people.col.name")}>
-                          <Link to={`/quan-tri/can-bo/${p.id}`}>{fullName(p)}</Link>
+                          <RowLink to={`/quan-tri/can-bo/${p.id}`}>{fullName(p)}</RowLink>
                         </td>
                         <td data-label={t("people.col.position")}>{p.position}</td>
                         <td data-label={t("people.col.org")}>{p.orgName}</td>

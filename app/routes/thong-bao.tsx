@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { Tag, SuccessBanner } from "~/components/summary";
+import { RowLink } from "~/components/row-link";
 import { isMessageKey } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -68,7 +69,7 @@ export default function Notifications() {
                 return (
                   <tr key={n.id} className={n.readAt ? undefined : "notification--unread"}>
                     <td>
-                      <Link to={n.href}>{text}</Link>
+                      <RowLink to={n.href}>{text}</RowLink>
                     </td>
                     <td data-label={t("tasks.notifications.col.at")}>{formatDateTime(n.createdAt)}</td>
                     <td data-label={t("tasks.notifications.col.state")}>
