@@ -6,7 +6,9 @@
 import { useNavigate } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 
-export function RowLink({ to, children, ...rest }: { to: string; children: ReactNode; "aria-label"?: string; className?: string }) {
+type RowLinkProps = { to: string; children: ReactNode; "aria-label"?: string; "aria-current"?: "page"; className?: string };
+
+export function RowLink({ to, children, ...rest }: RowLinkProps) {
   // data-discover: Remix fetches the target's route code when the link appears, as for <Link>.
   return (
     <a href={to} data-row-link="" data-discover="true" {...rest}>

@@ -1,18 +1,19 @@
 import { Form, Link, useLocation } from "@remix-run/react";
+import { RowLink } from "~/components/row-link";
 import { useRootData } from "~/root";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 
 /** A link of the site's navigation, marked as the current section the way <NavLink> marks it
- * (class "active", aria-current="page"), but a plain anchor with client navigation (row-link.tsx):
+ * (class "active", aria-current="page"), but a plain anchor with client navigation (RowLink):
  * a dozen <NavLink>s on every page each resolved their path against the route tree. */
 function SiteLink({ to, end, children }: { to: string; end?: boolean; children: React.ReactNode }) {
   const { pathname } = useLocation();
   const current = pathname === to || (!end && pathname.startsWith(`${to}/`));
   return (
-    <a href={to} data-row-link="" data-discover="true" className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
+    <RowLink to={to} className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
       {children}
-    </a>
+    </RowLink>
   );
 }
 

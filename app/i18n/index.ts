@@ -41,8 +41,8 @@ if (pageStringsText) {
 }
 
 // ---- server: record what a render looks up ------------------------------------------------
-// A render (React's renderToPipeableStream) runs synchronously from the root Layout to its end,
-// so one "current page" at a time is enough; it is reset by every Layout render.
+// A render (React's renderToString, entry.server.tsx) runs synchronously from the root Layout to
+// its end, so one "current page" at a time is enough; it is reset by every Layout render.
 let recording: Record<Lang, Set<string>> | null = null;
 
 /** Server: start recording the strings of the page being rendered (root Layout). */

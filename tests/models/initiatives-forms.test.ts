@@ -1,8 +1,7 @@
 // What the pages of the application form ask the model: the choices of a new registration,
 // what still blocks submission, the inbox with its filters resolved, a version with what
 // changed, and the home cards.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyLedger } from "~/models/ledger.server";
+import { describe, expect, it } from "vitest";
 import { homeCards } from "~/models/home.server";
 import {
   accept, createDraft, getVersionView, inboxView, receiptFor, registrationOptions, returnForRevision, saveSection, submissionProblems, submit,
@@ -10,16 +9,10 @@ import {
 import { renameOrg } from "~/models/orgs.server";
 import { createTask, publishTask } from "~/models/tasks.server";
 import { initiativeFilters } from "~/schemas/initiative-filters";
-import { draft, failure, fill, tree, type Tree } from "./initiatives-fixture";
+import { draft, failure, fill, type Tree, treePerTest } from "./initiatives-fixture";
 
 let x: Tree;
-beforeEach(() => {
-  x = tree();
-});
-afterEach(() => {
-  expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-  x.t.close();
-});
+treePerTest((t) => (x = t));
 
 function publishedTask(title = "Phòng ngừa nhũng nhiễu khi tiếp dân"): number {
   const leader = x.as(x.p.wardLeader);

@@ -1,20 +1,13 @@
 // The authors' own list and the receiving leaders' inbox: scoped by subtree, no drafts, filters.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { initiatives, organizations } from "../../db/schema";
-import { verifyLedger } from "~/models/ledger.server";
 import { accept, createDraft, inboxScope, listInbox, listMine, saveSection, submit } from "~/models/initiatives.server";
 import { createTask, publishTask } from "~/models/tasks.server";
-import { draft, failure, fill, tree, type Tree } from "./initiatives-fixture";
+import { draft, failure, fill, type Tree, treePerTest } from "./initiatives-fixture";
 
 let x: Tree;
-beforeEach(() => {
-  x = tree();
-});
-afterEach(() => {
-  expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-  x.t.close();
-});
+treePerTest((t) => (x = t));
 
 const ids = (page: { rows: { id: number }[] }) => page.rows.map((r) => r.id).sort((a, b) => a - b);
 

@@ -1,21 +1,14 @@
 // Registration numbers: unique and consecutive under contention (separate connections, and
 // separate threads), one counter per prefix and year in Ho Chi Minh City time, kept on resubmission.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Handle } from "../../db/client";
-import { verifyLedger } from "~/models/ledger.server";
 import { returnForRevision, saveSection, submit } from "~/models/initiatives.server";
-import { draft, tree, type Tree } from "./initiatives-fixture";
+import { draft, type Tree, treePerTest } from "./initiatives-fixture";
 
 let x: Tree;
-beforeEach(() => {
-  x = tree();
-});
-afterEach(() => {
-  expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-  x.t.close();
-});
+treePerTest((t) => (x = t));
 
 const counter = (prefix: string, year: number) =>
   (x.t.handle.sqlite.prepare("SELECT last FROM registration_counters WHERE prefix = ? AND year = ?").get(prefix, year) as { last: number } | undefined)?.last;

@@ -2,20 +2,14 @@
 // notified (leaders over the receiving organization, once each, not revoked, active, not an
 // author), the rows it writes, a closed receiving organization, and two databases in one
 // process (statements are per connection).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyLedger } from "~/models/ledger.server";
 import { loadInitiative, leadersOver, MAX_NOTIFIED } from "~/models/initiatives-shared.server";
 import { submit } from "~/models/initiatives.server";
-import { draft, failure, tree, type Tree } from "./initiatives-fixture";
+import { draft, failure, type Tree, tree, treePerTest } from "./initiatives-fixture";
 
 let x: Tree;
-beforeEach(() => {
-  x = tree();
-});
-afterEach(() => {
-  expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-  x.t.close();
-});
+treePerTest((t) => (x = t));
 
 const all = <T>(t: Tree, sqlText: string, ...params: unknown[]) => t.t.handle.sqlite.prepare(sqlText).all(...params) as T[];
 const exec = (sqlText: string, ...params: unknown[]) => x.t.handle.sqlite.prepare(sqlText).run(...params);

@@ -1,7 +1,7 @@
 // Drafts, validation, submission, versions, receipts and policy of initiatives.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { countEvents, verifyLedger } from "~/models/ledger.server";
+import { countEvents } from "~/models/ledger.server";
 import { verifyReceipt, receiptText } from "~/models/receipts.server";
 import { freezeContent } from "~/models/initiatives-shared.server";
 import { flattenContent } from "~/models/initiatives-content.server";
@@ -9,17 +9,10 @@ import {
   accept, createDraft, getInitiative, getVersionDiff, receiptFor, returnForRevision, saveSection, sectionStatus, submit, withdraw,
 } from "~/models/initiatives.server";
 import { createTask, publishTask } from "~/models/tasks.server";
-import { draft, failure, fill, SECTION_VALUES, tree, type Tree } from "./initiatives-fixture";
+import { draft, failure, fill, SECTION_VALUES, type Tree, treePerTest } from "./initiatives-fixture";
 
 let x: Tree;
-beforeEach(() => {
-  x = tree();
-});
-afterEach(() => {
-  // The ledger verifies after everything every test did.
-  expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-  x.t.close();
-});
+treePerTest((t) => (x = t));
 
 const q = <T>(sqlText: string, ...params: unknown[]) => x.t.handle.sqlite.prepare(sqlText).get(...params) as T;
 const all = <T>(sqlText: string, ...params: unknown[]) => x.t.handle.sqlite.prepare(sqlText).all(...params) as T[];
