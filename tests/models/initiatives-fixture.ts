@@ -1,9 +1,7 @@
 // A small tree and a complete application, shared by the initiative tests.
-import { afterEach, beforeEach, expect } from "vitest";
 import type { InitiativeKind } from "../../db/enums";
 import type { Ctx } from "~/models/context.server";
 import { createDraft, saveSection } from "~/models/initiatives.server";
-import { verifyLedger } from "~/models/ledger.server";
 import { freshDb, type TestDb } from "../helpers/db";
 import { failure } from "../helpers/refusal";
 
@@ -67,16 +65,4 @@ export function draft(ctx: Ctx, kind: InitiativeKind = "initiative", over: { tas
   const { id } = createDraft(ctx, { kind, ...over });
   fill(ctx, id, kind);
   return id;
-}
-
-
-/** A fresh tree for every test of the file (handed to `use`); after each test the ledger must
- * verify, after everything the test did, and the database is closed. */
-export function treePerTest(use: (x: Tree) => void): void {
-  let x: Tree;
-  beforeEach(() => use((x = tree())));
-  afterEach(() => {
-    expect(verifyLedger(x.t.handle.sqlite, x.t.secrets.publicKey).ok).toBe(true);
-    x.t.close();
-  });
 }

@@ -9,7 +9,8 @@ import {
 import { renameOrg } from "~/models/orgs.server";
 import { createTask, publishTask } from "~/models/tasks.server";
 import { initiativeFilters } from "~/schemas/initiative-filters";
-import { draft, failure, fill, type Tree, treePerTest } from "./initiatives-fixture";
+import { draft, failure, fill, type Tree } from "./initiatives-fixture";
+import { treePerTest } from "./initiatives-tree";
 
 let x: Tree;
 treePerTest((t) => (x = t));

@@ -4,7 +4,8 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { initiatives, organizations } from "../../db/schema";
 import { accept, createDraft, inboxScope, listInbox, listMine, saveSection, submit } from "~/models/initiatives.server";
 import { createTask, publishTask } from "~/models/tasks.server";
-import { draft, failure, fill, type Tree, treePerTest } from "./initiatives-fixture";
+import { draft, failure, fill, type Tree } from "./initiatives-fixture";
+import { treePerTest } from "./initiatives-tree";
 
 let x: Tree;
 treePerTest((t) => (x = t));

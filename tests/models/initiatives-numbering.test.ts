@@ -5,7 +5,8 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type Handle } from "../../db/client";
 import { returnForRevision, saveSection, submit } from "~/models/initiatives.server";
-import { draft, type Tree, treePerTest } from "./initiatives-fixture";
+import { draft, type Tree } from "./initiatives-fixture";
+import { treePerTest } from "./initiatives-tree";
 
 let x: Tree;
 treePerTest((t) => (x = t));

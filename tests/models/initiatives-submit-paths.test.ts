@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { verifyLedger } from "~/models/ledger.server";
 import { loadInitiative, leadersOver, MAX_NOTIFIED } from "~/models/initiatives-shared.server";
 import { submit } from "~/models/initiatives.server";
-import { draft, failure, type Tree, tree, treePerTest } from "./initiatives-fixture";
+import { draft, failure, type Tree, tree } from "./initiatives-fixture";
+import { treePerTest } from "./initiatives-tree";
 
 let x: Tree;
 treePerTest((t) => (x = t));

@@ -9,7 +9,8 @@ import {
   accept, createDraft, getInitiative, getVersionDiff, receiptFor, returnForRevision, saveSection, sectionStatus, submit, withdraw,
 } from "~/models/initiatives.server";
 import { createTask, publishTask } from "~/models/tasks.server";
-import { draft, failure, fill, SECTION_VALUES, type Tree, treePerTest } from "./initiatives-fixture";
+import { draft, failure, fill, SECTION_VALUES, type Tree } from "./initiatives-fixture";
+import { treePerTest } from "./initiatives-tree";
 
 let x: Tree;
 treePerTest((t) => (x = t));
