@@ -305,11 +305,13 @@ export const initiatives = sqliteTable(
     index("initiatives_status_idx").on(t.status, t.submittedAt),
     index("initiatives_task_idx").on(t.taskId, t.receivingOrgId),
     index("initiatives_creator_idx").on(t.createdBy, t.updatedAt),
-    // A whole city's inbox walks this in order instead of sorting every row (initiatives-inbox);
-    // the status in the index spares a table read per row walked (10,000 rows deep: 24 → ~2 ms).
-    index("initiatives_submitted_idx").on(t.submittedAt, t.status),
-    // … and, sorted by the decision due, this one for the registrations that have a due date.
-    index("initiatives_due_idx").on(t.decisionDueOn, t.submittedAt, t.status),
+    // A whole city's inbox walks these in order instead of sorting every row (initiatives-inbox).
+    // The id before the status keeps the order's tie-break in the index (without it SQLite sorted
+    // each run of equal times: 7,500 rows deep, 5 ms → 0.8 ms); the status spares a table read per
+    // row walked. By submission time; by the decision due; by registration number.
+    index("initiatives_submitted_idx").on(t.submittedAt, t.id, t.status),
+    index("initiatives_due_idx").on(t.decisionDueOn, t.submittedAt, t.id, t.status),
+    index("initiatives_number_idx").on(t.registrationNumber, t.id, t.status),
   ],
 );
 

@@ -110,7 +110,7 @@ export function constantlyFalse(sql: string): boolean {
 
 /**
  * The problems of a plan: a `SCAN` of a large table without an index (a full read), and a
- * `USE TEMP B-TREE FOR ORDER BY` in a paginated statement (LIMIT) whose first loop over a
+ * `USE TEMP B-TREE FOR [LAST TERM OF] ORDER BY` in a paginated statement (LIMIT) whose first loop over a
  * large table is not a lookup of a bounded key (every match of a scope sorted to show a page).
  */
 export function planProblems(sql: string, plan: PlanStep[], rules: PlanRules): string[] {
@@ -129,7 +129,7 @@ export function planProblems(sql: string, plan: PlanStep[], rules: PlanRules): s
       const indexed = /USING (COVERING )?INDEX/.test(scan[2]);
       if (rules.large.has(table) && !indexed && !rules.allowScan?.(table, sql)) problems.push(`full scan of ${table}: ${step.detail}`);
     }
-    if (/USE TEMP B-TREE FOR (RIGHT PART OF )?ORDER BY/.test(step.detail) && /\blimit\b/i.test(sql) && driving) {
+    if (/USE TEMP B-TREE FOR (RIGHT PART OF |LAST TERM OF )?ORDER BY/.test(step.detail) && /\blimit\b/i.test(sql) && driving) {
       const key = /^SEARCH \w+ USING .*?\((\w+)=\?/.exec(driving.detail)?.[1];
       const bounded = !!key && (rules.boundedKeys.has(key) || key === "rowid");
       if (!bounded && !rules.allowSort?.(sql)) problems.push(`sorts a large paginated list: ${step.detail} after ${driving.detail}`);

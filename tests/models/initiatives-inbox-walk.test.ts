@@ -2,6 +2,8 @@
 // scope: it must show exactly what the sort would, page by page, for every actor's scope.
 import { describe, expect, it } from "vitest";
 import { listInbox, submit } from "~/models/initiatives.server";
+import { forgetRemembered } from "~/models/count-memo.server";
+import { capture, planOf } from "../helpers/query-plan";
 import { draft, tree } from "./initiatives-fixture";
 
 describe("inbox paging over thousands of registrations", () => {
@@ -59,6 +61,19 @@ describe("inbox paging over thousands of registrations", () => {
       }
     });
   }
+
+  it("walks each order's index in that order: no statement sorts, not even the ties", () => {
+    for (const c of cases) {
+      for (const sort of ["newest", "oldest", "number", "due"] as const) {
+        const ctx = x.as(c.person);
+        forgetRemembered(ctx.db);
+        const sorts = capture(s, () => listInbox(ctx, { sort, page: 40 })).flatMap((st) =>
+          planOf(s, st).filter((step) => /TEMP B-TREE/.test(step.detail)).map((step) => `${c.who} ${sort}: ${step.detail} in ${st.sql}`),
+        );
+        expect(sorts).toEqual([]);
+      }
+    }
+  });
 
   it("counts again after a write: the remembered total never outlives a change", () => {
     const ctx = x.as(x.p.cityLeader);
