@@ -5,6 +5,7 @@ import { INITIATIVE_STATUSES, TASK_AREAS } from "../../db/enums";
 import { SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { OrgSuggestions } from "~/components/org-suggest";
 import { SORT_SLUGS, STATUS_SLUGS, type InitiativeFilters } from "~/schemas/initiative-filters";
 import { INBOX_SORTS } from "~/schemas/initiative-sections";
 import { AREA_SLUGS, MIN_YEAR } from "~/schemas/task-filters";
@@ -12,7 +13,6 @@ import { AREA_SLUGS, MIN_YEAR } from "~/schemas/task-filters";
 type Inbox = {
   task: { id: number; title: string } | null;
   org: { id: number; code: string; name: string } | null;
-  orgSuggestions: { code: string; name: string }[];
 };
 
 export function InboxFilters({ filters, inbox, thisYear }: { filters: InitiativeFilters; inbox: Inbox; thisYear: number }) {
@@ -51,17 +51,10 @@ export function InboxFilters({ filters, inbox, thisYear }: { filters: Initiative
           hint={t("initiatives.filter.orgHint")}
           defaultValue={filters.org ?? ""}
           error={filters.org && !inbox.org ? t("initiatives.filter.orgNotFound") : undefined}
-          list={inbox.orgSuggestions.length ? "inbox-orgs" : undefined}
+          list="inbox-orgs"
+          autoComplete="off"
         />
-        {inbox.orgSuggestions.length ? (
-          <datalist id="inbox-orgs">
-            {inbox.orgSuggestions.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name}
-              </option>
-            ))}
-          </datalist>
-        ) : null}
+        <OrgSuggestions id="inbox-orgs" scope="tiep-nhan" />
         <SelectField
           name="nam"
           label={t("initiatives.filter.year")}

@@ -1,10 +1,12 @@
 // Pieces of the people administration pages: the person's fields (create and edit), the
-// organization field (code or name, with native suggestions that need no JavaScript),
+// organization field (code or name, with suggestions as it is typed in),
 // and the account status tag.
 import { Checkbox, FieldFrame, inputProps, TextField, type FormApi } from "~/components/form";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { OrgSuggestions } from "~/components/org-suggest";
+import type { OrgScope } from "~/schemas/org-suggest";
 
 export type AccountStatus = "none" | "noPassword" | "mustChange" | "locked" | "active" | "inactive";
 
@@ -24,13 +26,13 @@ export function AccountTag({ status }: { status: AccountStatus }) {
 
 export type OrgOption = { code: string; name: string };
 
-/** A text field for an organization code or name, with a <datalist> of the ones in scope. */
-export function OrgField({ name, label, hint, form, suggestions, candidates }: {
+/** A text field for an organization code or name, suggesting the ones of `scope` as it is typed in. */
+export function OrgField({ name, label, hint, form, scope, candidates }: {
   name: string;
   label: string;
   hint: string;
   form: FormApi;
-  suggestions: OrgOption[];
+  scope: OrgScope;
   /** Organizations matching an ambiguous entry, listed under the field to pick a code. */
   candidates?: OrgOption[];
 }) {
@@ -39,16 +41,8 @@ export function OrgField({ name, label, hint, form, suggestions, candidates }: {
   const id = attrs.id;
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <input className="input" type="text" list={suggestions.length ? `${id}-list` : undefined} autoComplete="off" {...attrs} />
-      {suggestions.length ? (
-        <datalist id={`${id}-list`}>
-          {suggestions.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
-        </datalist>
-      ) : null}
+      <input className="input" type="text" list={`${id}-list`} autoComplete="off" {...attrs} />
+      <OrgSuggestions id={`${id}-list`} scope={scope} />
       {candidates?.length ? (
         <div className="org-candidates">
           <p>{t("people.org.candidates")}</p>
@@ -66,7 +60,7 @@ export function OrgField({ name, label, hint, form, suggestions, candidates }: {
 }
 
 /** The person's own fields, shared by the create and edit forms. */
-export function PersonFields({ form, suggestions, candidates }: { form: FormApi; suggestions: OrgOption[]; candidates?: OrgOption[] }) {
+export function PersonFields({ form, candidates }: { form: FormApi; candidates?: OrgOption[] }) {
   const t = useT();
   return (
     <>
@@ -78,7 +72,7 @@ export function PersonFields({ form, suggestions, candidates }: { form: FormApi;
       </fieldset>
       <TextField name="dateOfBirth" label={t("people.field.dateOfBirth")} hint={t("form.dateHint")} optional width="short" inputMode="numeric" form={form} />
       <TextField name="position" label={t("people.field.position")} optional form={form} />
-      <OrgField name="org" label={t("people.field.org")} hint={t("people.field.org.hint")} form={form} suggestions={suggestions} candidates={candidates} />
+      <OrgField name="org" label={t("people.field.org")} hint={t("people.field.org.hint")} form={form} scope="can-bo" candidates={candidates} />
       <Checkbox name="partyMember" label={t("people.field.partyMember")} form={form} />
       <TextField name="email" type="email" label={t("people.field.email")} optional autoComplete="off" inputMode="email" form={form} />
     </>

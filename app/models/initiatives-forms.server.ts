@@ -3,7 +3,7 @@
 // with), and the problems that still stand between a draft and its submission.
 import { and, asc, inArray, isNull } from "drizzle-orm";
 import { organizations } from "../../db/schema";
-import { canAnywhere, canRegisterTo, canViewTask } from "~/auth/policy";
+import { canRegisterTo, canViewTask } from "~/auth/policy";
 import type { InitiativeFilters } from "~/schemas/initiative-filters";
 import type { FieldErrors } from "~/schemas/initiatives";
 import type { Ctx } from "./context.server";
@@ -12,7 +12,7 @@ import { completenessErrors } from "./initiatives-content.server";
 import { isAuthor, loadVersion, parseContent, viewable } from "./initiatives-shared.server";
 import { listInbox } from "./initiatives-inbox.server";
 import type { InitiativeListRow, Paged } from "./initiatives-lists.server";
-import { matchOrgs, orgSuggestions } from "./org-pick.server";
+import { inboxPermission, matchOrgs } from "./org-pick.server";
 import { idsOfPath } from "./orgs-shared.server";
 import { listTasksReachingMe } from "./tasks-read.server";
 import { loadTask } from "./tasks-shared.server";
@@ -67,16 +67,15 @@ export type InboxView = {
   task: { id: number; title: string } | null;
   /** The organization filtered on, resolved within the actor's scope; null when not found. */
   org: { id: number; code: string; name: string } | null;
-  orgSuggestions: { code: string; name: string }[];
 };
 
 /** The receiving leaders' inbox page: the filters resolved (task, organization typed by code
- * or name), the page of registrations, and suggestions for the organization box. */
+ * or name) and the page of registrations. The organization box's suggestions are loaded as it
+ * is typed in (suggestOrgs). */
 export function inboxView(ctx: Ctx, f: InitiativeFilters, page: number): InboxView {
-  const permission = canAnywhere(ctx.actor, "initiative.receive") ? "initiative.receive" : "initiative.audit";
-  const org = f.org ? (matchOrgs(ctx, f.org, permission, 1)[0] ?? null) : null;
+  const org = f.org ? (matchOrgs(ctx, f.org, inboxPermission(ctx.actor), 1)[0] ?? null) : null;
   const loaded = f.taskId ? loadTask(ctx.db, f.taskId) : undefined;
   const task = loaded && canViewTask(ctx.actor, loaded.record) ? { id: loaded.row.id, title: loaded.row.title } : null;
   const list = listInbox(ctx, { ...f, orgId: f.org ? (org?.id ?? -1) : null, page });
-  return { list, task, org: org && { id: org.id, code: org.code, name: org.name }, orgSuggestions: orgSuggestions(ctx, permission) };
+  return { list, task, org: org && { id: org.id, code: org.code, name: org.name } };
 }

@@ -3,10 +3,10 @@
 // exactly one organization; several matches are listed for the person to pick a code.
 import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
 import { organizations } from "../../db/schema";
-import { scopes, type Permission } from "~/auth/policy";
+import { canAnywhere, type Actor, type Permission } from "~/auth/policy";
+import type { OrgScope } from "~/schemas/org-suggest";
 import { fold, likeEscape } from "~/utils/fold";
 import type { Ctx, Tx } from "./context.server";
-import { rememberUntilChange } from "./count-memo.server";
 import { invalid } from "./errors";
 import { pathScope } from "./scope.server";
 
@@ -42,19 +42,30 @@ export function resolveOrg(ctx: Ctx, db: Ctx["db"] | Tx, text: string, permissio
   return found[0];
 }
 
-/** Open organizations in scope, for a <datalist> of suggestions; none when there are too many. */
-export function orgSuggestions(ctx: Ctx, permission: Permission, max = 300): { code: string; name: string }[] {
-  // The same for everyone with these subtrees until an organization changes: kept, since a
-  // ward's list is read on every page of its inbox.
-  const key = `orgSuggestions\u0000${max}\u0000${scopes(ctx.actor, permission).join(",")}`;
-  return rememberUntilChange(ctx.db, key, () => {
-    const rows = ctx.db
-      .select({ code: organizations.code, name: organizations.name })
-      .from(organizations)
-      .where(and(pathScope(organizations.path, ctx.actor, permission), isNull(organizations.validTo)))
-      .orderBy(asc(organizations.depth), asc(organizations.searchName))
-      .limit(max + 1)
-      .all();
-    return rows.length > max ? [] : rows;
-  });
+/** Suggestions as an organization box is typed in: the open organizations in the actor's
+ * `permission` scope matching `text` (as `matchOrgs` ranks them), or, before anything is typed,
+ * the shallowest ones of the scope. Loaded on demand (/to-chuc/goi-y): a whole city's
+ * organizations are too many to send with every page that has such a box. */
+export function suggestOrgs(ctx: Ctx, text: string, permission: Permission, limit = SUGGESTIONS): { code: string; name: string }[] {
+  const toChoice = ({ code, name }: OrgChoice) => ({ code, name });
+  if (text.trim()) return matchOrgs(ctx, text, permission, limit).map(toChoice);
+  return ctx.db
+    .select({ code: organizations.code, name: organizations.name })
+    .from(organizations)
+    .where(and(pathScope(organizations.path, ctx.actor, permission), isNull(organizations.validTo)))
+    .orderBy(asc(organizations.depth), asc(organizations.searchName))
+    .limit(limit)
+    .all();
+}
+
+export const SUGGESTIONS = 20;
+
+/** The inbox's organization box picks among the organizations whose registrations the actor
+ * receives or, for the inspection, audits. */
+export const inboxPermission = (actor: Actor | null): Permission =>
+  canAnywhere(actor, "initiative.receive") ? "initiative.receive" : "initiative.audit";
+
+/** The permission whose scope each suggesting box picks in. */
+export function scopePermission(actor: Actor | null, scope: OrgScope): Permission {
+  return scope === "tiep-nhan" ? inboxPermission(actor) : scope === "can-bo" ? "person.manage" : "role.grant";
 }

@@ -9,7 +9,6 @@ import type { MessageKey } from "~/i18n";
 import { formatDate, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { grantRole, grantsOf } from "~/models/grants.server";
-import { orgSuggestions } from "~/models/org-pick.server";
 import { unlockAccount } from "~/models/people-account.server";
 import { reactivatePerson } from "~/models/people-write.server";
 import { getPerson } from "~/models/people.server";
@@ -33,7 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     grants,
     canGrantHere,
     canList: canAnywhere(actor, "person.view"),
-    suggestions: canGrantHere ? orgSuggestions(ctx, "role.grant") : [],
     notice: NOTICES.find((n) => url.searchParams.has(n)) ?? null,
   });
 }
@@ -64,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, grants, canGrantHere, canList, suggestions, notice } = useLoaderData<typeof loader>();
+  const { person, grants, canGrantHere, canList, notice } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const t = useT();
   const form = useValidatedForm(grantSchema, { defaults: { role: "", org: "", intent: "grant" }, server });
@@ -190,7 +188,7 @@ export default function PersonPage() {
               label={t("people.grant.org")}
               hint={t("people.grant.org.hint")}
               form={form}
-              suggestions={suggestions}
+              scope="phan-quyen"
               candidates={server && "candidates" in server ? (server.candidates as OrgOption[]) : undefined}
             />
             <button type="submit" className="button">

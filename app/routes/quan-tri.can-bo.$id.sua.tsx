@@ -5,7 +5,6 @@ import { ErrorSummary, Form, PageTitle, useValidatedForm } from "~/components/fo
 import { PersonFields, type OrgOption } from "~/components/people-fields";
 import { formatDate, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { orgSuggestions } from "~/models/org-pick.server";
 import { updatePerson } from "~/models/people-write.server";
 import { getPerson } from "~/models/people.server";
 import { personSchema } from "~/schemas/people";
@@ -17,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
   const person = guard(() => getPerson(ctx, idParam(params.id)));
   if (!person.canManage) throw json({ message: "forbidden" }, { status: 403 });
-  return json({ person, suggestions: orgSuggestions(ctx, "person.manage") });
+  return json({ person });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { person, suggestions } = useLoaderData<typeof loader>();
+  const { person } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const t = useT();
   const form = useValidatedForm(personSchema, {
@@ -61,7 +60,7 @@ export default function EditPerson() {
       <h1>{title}</h1>
       <p className="lead">{t("people.edit.lead")}</p>
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <PersonFields form={form} suggestions={suggestions} candidates={server && "candidates" in server ? (server.candidates as OrgOption[]) : undefined} />
+        <PersonFields form={form} candidates={server && "candidates" in server ? (server.candidates as OrgOption[]) : undefined} />
         <div className="button-group">
           <button type="submit" className="button">
             {t("people.edit.submit")}

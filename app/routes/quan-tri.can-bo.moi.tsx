@@ -6,7 +6,6 @@ import { ErrorSummary, Form, PageTitle, RadioGroup, TextField, useValidatedForm 
 import { PersonFields, type OrgOption } from "~/components/people-fields";
 import { TemporaryPasswordPanel } from "~/components/temporary-password";
 import { useT } from "~/i18n/use-t";
-import { orgSuggestions } from "~/models/org-pick.server";
 import { createPerson } from "~/models/people-write.server";
 import { createPersonSchema } from "~/schemas/people";
 import { attempt, formFailure, formValues, zodFieldErrors } from "~/utils/http.server";
@@ -14,10 +13,10 @@ import { withOrgCandidates } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx, actor } = await requireSession(request);
+  const { actor } = await requireSession(request);
   if (!canAnywhere(actor, "person.manage")) throw json({ message: "forbidden" }, { status: 403 });
   const org = new URL(request.url).searchParams.get("to-chuc") ?? "";
-  return json({ suggestions: orgSuggestions(ctx, "person.manage"), org: org.slice(0, 200) });
+  return json({ org: org.slice(0, 200) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CreatePerson() {
-  const { suggestions, org } = useLoaderData<typeof loader>();
+  const { org } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const server = data && "fieldErrors" in data ? data : undefined;
@@ -67,7 +66,7 @@ export default function CreatePerson() {
       <h1>{t("people.create.title")}</h1>
       <p className="lead">{t("people.create.lead")}</p>
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <PersonFields form={form} suggestions={suggestions} candidates={server && "candidates" in server ? (server.candidates as OrgOption[]) : undefined} />
+        <PersonFields form={form} candidates={server && "candidates" in server ? (server.candidates as OrgOption[]) : undefined} />
         <h2>{t("people.account.heading")}</h2>
         <RadioGroup
           name="accountMode"
