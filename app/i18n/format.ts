@@ -25,7 +25,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
 }
 
+/** 1.234,5 (at most 3 decimals). */
 export function formatNumber(n: number): string {
+  // Intl costs ~2 µs a call and a council's page shows a few hundred numbers, nearly all small
+  // whole numbers or halves (scores are kept in half points): those are written directly, in
+  // exactly Intl's form (tests/i18n/format.test.ts compares the two).
+  if (Number.isInteger(n * 2) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n).replace(".", ",");
   return numberFmt.format(n);
 }
 

@@ -6,6 +6,7 @@ import { initiatives, organizations, tasks, type InitiativeKind } from "../../db
 import { scopes, type Actor } from "~/auth/policy";
 import { isInitiativeStatus, isTaskStatus, type SearchParams, type SearchStatus } from "~/schemas/search";
 import type { Ctx } from "./context.server";
+import { actorKey, compiled } from "./compiled.server";
 import { rememberUntilChange } from "./count-memo.server";
 import { inboxScope, periodRange } from "./initiatives-inbox.server";
 import { mine } from "./initiatives-lists.server";
@@ -58,29 +59,35 @@ type Spec = {
   columns: SQL;
   where: SQL;
   type: SearchRow["type"];
-  /** Names everything `where` depends on (the actor and the filters), for remembering counts. */
+  /** Names everything `where` depends on (the actor's scope and the filters): the statements are
+   * built once per key, and counts remembered per key. */
   key: string;
 };
 
 function source(ctx: Ctx, spec: Spec): Source {
   const fts = sql.raw(spec.fts);
   const from = sql`${fts} ${spec.join(sql`${fts}.rowid`)}`;
-  const where = (text: string) => and(sql`${fts} MATCH ${matchExpr(spec.textColumns, text, spec.facets)}`, spec.where);
+  const where = (match: SQL | string) => and(sql`${fts} MATCH ${match}`, spec.where);
+  const match = (text: string) => matchExpr(spec.textColumns, text, spec.facets);
   const href = spec.type === "task" ? "/nhiem-vu/" : "/sang-kien/";
+  // The page's statements are the same for every search with this key: built once (compiled.server.ts).
+  const idsQuery = compiled<{ id: number }>(ctx.db, `search ids\u0000${spec.key}`, () =>
+    sql`SELECT ${fts}.rowid AS id FROM ${from} WHERE ${where(sql`${sql.placeholder("match")}`)} ORDER BY ${fts}.rowid DESC LIMIT ${sql.placeholder("limit")} OFFSET ${sql.placeholder("offset")}`,
+  );
+  const rowsQuery = compiled<Omit<SearchRow, "type" | "href">>(ctx.db, `search rows\u0000${spec.key}`, () =>
+    // The page's ids drive the lookups by key; the scope is checked again.
+    sql`SELECT ${spec.columns} FROM json_each(${sql.placeholder("ids")}) AS ids ${spec.join(sql`ids.value`)} WHERE ${spec.where}`,
+  );
   return {
     // Counted once per state of the database: the pages of one search count the same matches.
     count: (text) =>
       rememberUntilChange(ctx.db, `search\u0000${spec.key}\u0000${text}`, () =>
-        ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where(text)} LIMIT ${SEARCH_CAP + 1})`)!.n,
+        ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where(match(text))} LIMIT ${SEARCH_CAP + 1})`)!.n,
       ),
-    ids: (text, limit, offset = 0) =>
-      ctx.db.all<{ id: number }>(sql`SELECT ${fts}.rowid AS id FROM ${from} WHERE ${where(text)} ORDER BY ${fts}.rowid DESC LIMIT ${limit} OFFSET ${offset}`).map((r) => r.id),
+    ids: (text, limit, offset = 0) => idsQuery.all({ match: match(text), limit, offset }).map((r) => r.id),
     rows: (ids) => {
       if (!ids.length) return [];
-      // The page's ids drive the lookups by key; the scope is checked again.
-      const found = ctx.db.all<Omit<SearchRow, "type" | "href">>(
-        sql`SELECT ${spec.columns} FROM json_each(${JSON.stringify(ids)}) AS ids ${spec.join(sql`ids.value`)} WHERE ${spec.where}`,
-      );
+      const found = rowsQuery.all({ ids: JSON.stringify(ids) });
       const byId = new Map(found.map((r) => [r.id, { ...r, type: spec.type, href: `${href}${r.id}` }]));
       return ids.map((id) => byId.get(id)).filter((r): r is SearchRow => !!r);
     },
@@ -105,7 +112,7 @@ export function taskSource(ctx: Ctx, actor: Actor, p: SearchInput): Source | nul
       coalesce(${tasks.publishedAt}, ${tasks.createdAt}) AS date`,
     where: and(scope, ...filters)!,
     type: "task",
-    key: `task\u0000${actor.personId}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
+    key: `task\u0000${actorKey(actor)}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
   });
 }
 
@@ -133,6 +140,6 @@ export function initiativeSource(ctx: Ctx, actor: Actor, p: SearchInput): Source
       ${initiatives.status} AS status, ${organizations.name} AS orgName, coalesce(${initiatives.submittedAt}, ${initiatives.updatedAt}) AS date`,
     where: and(scope, ...filters)!,
     type: "initiative",
-    key: `initiative\u0000${actor.personId}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
+    key: `initiative\u0000${actorKey(actor)}\u0000${JSON.stringify([p.status, p.area, p.year])}`,
   });
 }

@@ -149,6 +149,13 @@ describe("order and input", () => {
 });
 
 describe("scoping", () => {
+  it("follows a revoked grant at once: the kept statements are per scope, not per person", () => {
+    const id = initiative(x.as(x.p.cadre), "Minh bạch sổ tiếp dân");
+    expect(find(x.as(x.p.wardLeader), "minh bach so tiep dan")).toEqual([`i${id}`]);
+    x.t.handle.sqlite.prepare("UPDATE role_grants SET revoked_at = '2026-11-27T00:00:00.000Z' WHERE person_id = ?").run(x.p.wardLeader);
+    expect(find(x.as(x.p.wardLeader), "minh bach so tiep dan")).toEqual([]);
+  });
+
   it("never shows another cell's draft, a task that does not reach the actor, or drafts to leaders", () => {
     const c1Draft = initiative(x.as(x.p.cadre), "Minh bạch hồ sơ chi bộ", true);
     const c2Draft = initiative(x.as(x.p.cadreC2), "Minh bạch hồ sơ chi bộ hai", true);
