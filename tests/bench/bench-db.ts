@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { openDatabase, type Handle } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
 import { loadOrCreateSecrets, type Secrets } from "../../db/secrets";
 import { loadActor } from "~/auth/actor.server";
 import type { Actor } from "~/auth/policy";
@@ -71,6 +72,10 @@ export async function prepareDatabase(opts: { db?: string; inPlace: boolean; wor
     copyFileSync(source, file);
     console.log(`• Copied ${source} → ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
+  // A database seeded by an older commit gets this commit's migrations (its indexes above all).
+  const handle = openDatabase(file);
+  migrateDatabase(handle);
+  handle.sqlite.close();
   return { source, file, secretsDir, kind, sizeMb: statSync(file).size / 1048576 };
 }
 
