@@ -48,8 +48,16 @@ export async function sessionToken(request: Request): Promise<string | null> {
 
 export type Session = { ctx: Ctx; actor: Actor; token: string };
 
-/** The signed-in actor, or null. */
-export async function currentSession(request: Request): Promise<Session | null> {
+const sessions = new WeakMap<Request, Promise<Session | null>>();
+
+/** The signed-in actor, or null. Read once per request: the route's loader and the root's both ask. */
+export function currentSession(request: Request): Promise<Session | null> {
+  let session = sessions.get(request);
+  if (!session) sessions.set(request, (session = readSession(request)));
+  return session;
+}
+
+async function readSession(request: Request): Promise<Session | null> {
   const token = await sessionToken(request);
   if (!token) return null;
   const ctx = baseCtx();
