@@ -42,6 +42,8 @@ export function resolveOrg(ctx: Ctx, db: Ctx["db"] | Tx, text: string, permissio
   return found[0];
 }
 
+export const SUGGESTIONS = 20;
+
 /** Suggestions as an organization box is typed in: the open organizations in the actor's
  * `permission` scope matching `text` (as `matchOrgs` ranks them), or, before anything is typed,
  * the shallowest ones of the scope. Loaded on demand (/to-chuc/goi-y): a whole city's
@@ -57,8 +59,6 @@ export function suggestOrgs(ctx: Ctx, text: string, permission: Permission, limi
     .limit(limit)
     .all();
 }
-
-export const SUGGESTIONS = 20;
 
 /** The inbox's organization box picks among the organizations whose registrations the actor
  * receives or, for the inspection, audits. */
