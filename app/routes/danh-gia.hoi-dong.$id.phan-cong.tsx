@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Checkbox, ErrorSummary, fieldId, Form, PageTitle, TextField, useValidatedForm, type ServerForm } from "~/components/form";
+import { Checkbox, ErrorSummary, FieldError, fieldId, Form, PageTitle, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -68,12 +68,7 @@ export default function AssignEvaluators() {
       <fieldset className={error ? "field field--error" : "field"} id={id} tabIndex={-1} aria-describedby={error ? `${id}-error` : undefined}>
         <legend>{legend}</legend>
         {hint ? <p className="field__hint">{hint}</p> : null}
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">{t("form.errorTitlePrefix")}</span>
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={id} error={error} />
         {children}
       </fieldset>
     );
