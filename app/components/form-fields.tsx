@@ -74,8 +74,8 @@ export function inputProps(props: FieldProps) {
   };
 }
 
-export function TextField(props: FieldProps & { type?: string; autoComplete?: string; inputMode?: "numeric" | "email" | "text"; width?: "short" | "full"; list?: string }) {
-  const { type = "text", autoComplete, inputMode, width, list } = props;
+export function TextField(props: FieldProps & { type?: string; autoComplete?: string; inputMode?: "numeric" | "email" | "text"; width?: "short" | "full" }) {
+  const { type = "text", autoComplete, inputMode, width } = props;
   const { error, attrs } = inputProps(props);
   return (
     <FieldFrame {...props} error={error}>
@@ -84,7 +84,6 @@ export function TextField(props: FieldProps & { type?: string; autoComplete?: st
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
-        list={list}
         {...attrs}
         defaultValue={type === "password" ? undefined : attrs.defaultValue}
       />

@@ -2,7 +2,7 @@
 // work without JavaScript and every filtered view has its own address.
 import { Form, Link } from "@remix-run/react";
 import { INITIATIVE_STATUSES, TASK_AREAS } from "../../db/enums";
-import { SelectField, TextField } from "~/components/form";
+import { fieldId, SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { OrgSuggestions } from "~/components/org-suggest";
@@ -51,10 +51,9 @@ export function InboxFilters({ filters, inbox, thisYear }: { filters: Initiative
           hint={t("initiatives.filter.orgHint")}
           defaultValue={filters.org ?? ""}
           error={filters.org && !inbox.org ? t("initiatives.filter.orgNotFound") : undefined}
-          list="inbox-orgs"
           autoComplete="off"
         />
-        <OrgSuggestions id="inbox-orgs" scope="tiep-nhan" />
+        <OrgSuggestions inputId={fieldId("to-chuc")} scope="tiep-nhan" />
         <SelectField
           name="nam"
           label={t("initiatives.filter.year")}

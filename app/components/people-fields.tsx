@@ -41,8 +41,8 @@ export function OrgField({ name, label, hint, form, scope, candidates }: {
   const id = attrs.id;
   return (
     <FieldFrame name={name} label={label} hint={hint} error={error}>
-      <input className="input" type="text" list={`${id}-list`} autoComplete="off" {...attrs} />
-      <OrgSuggestions id={`${id}-list`} scope={scope} />
+      <input className="input" type="text" autoComplete="off" {...attrs} />
+      <OrgSuggestions inputId={id} scope={scope} />
       {candidates?.length ? (
         <div className="org-candidates">
           <p>{t("people.org.candidates")}</p>
