@@ -42,23 +42,8 @@ export function resolveOrg(ctx: Ctx, db: Ctx["db"] | Tx, text: string, permissio
   return found[0];
 }
 
+/** How many matches an organization box lists as it is typed in (/to-chuc/goi-y). */
 export const SUGGESTIONS = 20;
-
-/** Suggestions as an organization box is typed in: the open organizations in the actor's
- * `permission` scope matching `text` (as `matchOrgs` ranks them), or, before anything is typed,
- * the shallowest ones of the scope. Loaded on demand (/to-chuc/goi-y): a whole city's
- * organizations are too many to send with every page that has such a box. */
-export function suggestOrgs(ctx: Ctx, text: string, permission: Permission, limit = SUGGESTIONS): { code: string; name: string }[] {
-  const toChoice = ({ code, name }: OrgChoice) => ({ code, name });
-  if (text.trim()) return matchOrgs(ctx, text, permission, limit).map(toChoice);
-  return ctx.db
-    .select({ code: organizations.code, name: organizations.name })
-    .from(organizations)
-    .where(and(pathScope(organizations.path, ctx.actor, permission), isNull(organizations.validTo)))
-    .orderBy(asc(organizations.depth), asc(organizations.searchName))
-    .limit(limit)
-    .all();
-}
 
 /** The inbox's organization box picks among the organizations whose registrations the actor
  * receives or, for the inspection, audits. */

@@ -3,7 +3,7 @@
 // scope is named: the scope is the policy's (pathScope), whatever the query string says.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { scopePermission, suggestOrgs } from "~/models/org-pick.server";
+import { matchOrgs, scopePermission, SUGGESTIONS } from "~/models/org-pick.server";
 import { isOrgScope } from "~/schemas/org-suggest";
 import { requireSession } from "~/utils/request.server";
 
@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const scope = params.get("pham-vi");
   if (!isOrgScope(scope)) throw new Response("Not Found", { status: 404 });
-  const options = suggestOrgs(ctx, (params.get("q") ?? "").slice(0, 100), scopePermission(actor, scope));
+  const found = matchOrgs(ctx, (params.get("q") ?? "").slice(0, 100), scopePermission(actor, scope), SUGGESTIONS);
+  const options = found.map(({ code, name }) => ({ code, name }));
   return json({ options }, { headers: { "Cache-Control": "private, no-store" } });
 }

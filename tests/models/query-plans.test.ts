@@ -20,7 +20,7 @@ import { listPeople } from "~/models/people-list.server";
 import { getPerson } from "~/models/people.server";
 import { grantsOf, myGrants } from "~/models/grants.server";
 import { browseTree, getOrgDetail, listChildren, moveOptions, searchOrgs } from "~/models/orgs-read.server";
-import { matchOrgs, suggestOrgs } from "~/models/org-pick.server";
+import { matchOrgs } from "~/models/org-pick.server";
 import { listEvents } from "~/models/ledger-query.server";
 import { listMyNotifications, unreadCount } from "~/models/notifications.server";
 import { listQueue, queueCounts } from "~/models/scoring-queue.server";
@@ -118,8 +118,7 @@ const KNOWN_SCOPE_SORTS: Record<string, string> = {
   "searchOrgs kind": "same",
   moveOptions: "same, for the move form",
   matchOrgs: "same, for organization pickers",
-  suggestOrgs: "the picker's suggestions before anything is typed, by depth and name",
-  "suggestOrgs typed": "the picker's suggestions as matchOrgs ranks them",
+  "matchOrgs people": "same, as the people form's box is typed in",
   "listEvents org name": "organizations matching a name, by depth and name (at most 50 kept)",
   "listEvents action period": "a short period's events from the `at` index, by seq",
   listCouncils: "councils of the scope or where the actor sits, by year",
@@ -293,8 +292,7 @@ describe("query plans of lists, counts and searches", () => {
       ...each(a, "searchOrgs kind", (c) => searchOrgs(c, { q: "P1-G", kind: "grassroots", includeClosed: true, page: 2 })),
       ...each(a, "moveOptions", (c) => moveOptions(c, s.o.c2, { q: "to chuc" })),
       ...each(a, "matchOrgs", (c) => matchOrgs(c, "to chuc", "initiative.receive")),
-      ...each(a, "suggestOrgs", (c) => suggestOrgs(c, "", "initiative.receive")),
-      ...each(a, "suggestOrgs typed", (c) => suggestOrgs(c, "chi bo", "person.manage")),
+      ...each(a, "matchOrgs people", (c) => matchOrgs(c, "chi bo", "person.manage", 20)),
       ...each(a, "listPendingImports", (c) => listPendingImports(c)),
     ]);
     expect(problems).toEqual([]);

@@ -35,6 +35,8 @@ export const common: Record<keyof typeof vi, string> = {
   "form.cancel": "Cancel",
   "form.back": "Back",
   "form.search": "Search",
+  "orgSuggest.heading": "{n} matching organizations — choose one to fill in its code:",
+  "orgSuggest.none": "No organization in your scope matches.",
   "form.filter": "Filter",
   "form.clearFilters": "Clear filters",
   "form.change": "Change",

@@ -33,6 +33,8 @@ export const common = {
   "form.cancel": "Hủy",
   "form.back": "Quay lại",
   "form.search": "Tìm kiếm",
+  "orgSuggest.heading": "{n} tổ chức khớp — chọn một để điền mã:",
+  "orgSuggest.none": "Không có tổ chức nào khớp trong phạm vi của đồng chí.",
   "form.filter": "Lọc",
   "form.clearFilters": "Xóa bộ lọc",
   "form.change": "Sửa",
