@@ -1,9 +1,16 @@
 // The fields of a form: a frame with label, hint and error; text, text area, select, checkbox,
 // hidden and radio fields. Each renders the value to show (kept when a form comes back with
 // errors, with or without JavaScript) and registers with the form when it has one.
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
-import type { Register } from "./form";
+
+/** What a field spreads onto its input: its name and the handlers of the browser check. */
+export type Registration = {
+  name: string;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+  onFocus: () => void;
+};
+export type Register = (name: string) => Registration;
 
 /** A field's message, above it, announced as an error ("Lỗi:") to screen readers. */
 export function FieldError({ id, error }: { id: string; error?: string }) {

@@ -11,21 +11,13 @@
 // app/schemas/zod-lazy.client.ts). After a failed submit a field's message is checked again as
 // it changes.
 import { Form, useSubmit, type FormProps } from "@remix-run/react";
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { catalogReady, translateMaybe, type Translate } from "~/i18n";
 import { useLang, useT } from "~/i18n/use-t";
-import { fieldId } from "./form-fields";
+import { fieldId, type Register } from "./form-fields";
 import { prefetchZod, realize } from "~/schemas/zod-lazy.client";
 
 export type ServerForm = { fieldErrors?: Record<string, string>; formError?: string | null; values?: Record<string, string> } | undefined;
-
-/** What a field spreads onto its input: its name and the handlers of the browser check. */
-export type Registration = {
-  name: string;
-  onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
-  onFocus: () => void;
-};
-export type Register = (name: string) => Registration;
 
 /** A zod schema (or, in the browser, its recording): anything with safeParse. */
 type Schema = { safeParse: (data: unknown) => unknown };

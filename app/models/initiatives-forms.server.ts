@@ -71,7 +71,7 @@ export type InboxView = {
 
 /** The receiving leaders' inbox page: the filters resolved (task, organization typed by code
  * or name) and the page of registrations. The organization box's suggestions are loaded as it
- * is typed in (suggestOrgs). */
+ * is typed in (/to-chuc/goi-y). */
 export function inboxView(ctx: Ctx, f: InitiativeFilters, page: number): InboxView {
   const org = f.org ? (matchOrgs(ctx, f.org, inboxPermission(ctx.actor), 1)[0] ?? null) : null;
   const loaded = f.taskId ? loadTask(ctx.db, f.taskId) : undefined;
