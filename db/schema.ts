@@ -172,6 +172,34 @@ export const ledgerPayloads = sqliteTable("ledger_payloads", {
   payload: text("payload").notNull(),
 });
 
+// The whole-chain checks run from the ledger page, one at a time across the server's processes:
+// the process that runs one (its worker thread) writes its progress and a heartbeat here, and
+// any process shows it. Not ledger events: a check reads the chain and decides nothing, and an
+// event per check would move the head it had just checked. `position` is where a later "recent"
+// check may start (JSON {seq, hash, fullCheckedAt}), signed with the ledger key, so that
+// rewriting it with the file needs the key as rewriting the chain does.
+export const ledgerChecks = sqliteTable(
+  "ledger_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["full", "recent"] }).notNull(),
+    fromSeq: integer("from_seq"),
+    startedAt: text("started_at").notNull(),
+    startedBy: integer("started_by").references(() => people.id),
+    /** The process running it; its heartbeat stops when that process ends. */
+    runner: text("runner").notNull(),
+    heartbeatAt: text("heartbeat_at").notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total"),
+    finishedAt: text("finished_at"),
+    /** JSON of the CheckOutcome once finished. */
+    outcome: text("outcome"),
+    position: text("position"),
+    positionSignature: text("position_signature"),
+  },
+  (t) => [index("ledger_checks_open_idx").on(t.finishedAt, t.id)],
+);
+
 // An uploaded list of people, parsed and checked but not yet written: the preview page and
 // the confirm step read it back (no re-upload, works without JavaScript). `rows` is the JSON
 // of the normalised rows with their problems; it is emptied once the batch is decided.

@@ -7,6 +7,7 @@ import { DomainError } from "~/models/errors";
 import { appendEvent, eventHash } from "~/models/ledger.server";
 import { chainCheckView, startChainCheck } from "~/models/ledger-check-run.server";
 import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
+import { openDatabase } from "../../db/client";
 import { freshDb, type TestDb } from "../helpers/db";
 
 let t: TestDb;
@@ -34,7 +35,8 @@ function tamper(seq: number) {
   t.handle.sqlite.exec(guard.sql);
 }
 
-beforeEach(() => {
+/** A database with a city inspector and a ward cadre, and 50 events. */
+function freshWorld() {
   t = freshDb();
   const city = t.org("TP", null);
   const ward = t.org("P1", city.id, "ward");
@@ -45,7 +47,9 @@ beforeEach(() => {
   t.grant(c, "cadre", ward.id);
   cadre = t.actorOf(c);
   appendMany(50);
-});
+}
+
+beforeEach(freshWorld);
 
 afterEach(() => t.close());
 
@@ -99,7 +103,9 @@ describe("the worker-run whole-chain check", () => {
     expect(result.outcome).toMatchObject({ state: "intact", count: head() });
     if (seen) expect(seen.total).toBe(head());
     expect(chainCheckView(ctx).running).toBeNull();
-    expect(startChainCheck(ctx, "full").started).toBe(true);
+    const next = startChainCheck(ctx, "full");
+    expect(next.started).toBe(true);
+    await next.finished;
   });
 
   it("reads while the server writes: the worker sees one snapshot", async () => {
@@ -145,15 +151,13 @@ describe("the worker-run whole-chain check", () => {
 
     // Rebuild a verified position on a fresh database, then rewrite the anchor itself.
     t.close();
-    t = freshDb();
-    appendMany(20);
+    freshWorld();
     await startChainCheck(t.ctx(inspector), "full").finished;
     tamper(head());
     expect((await startChainCheck(t.ctx(inspector), "recent").finished).outcome).toMatchObject({ state: "broken", brokenSeq: head(), reason: "hash" });
 
     t.close();
-    t = freshDb();
-    appendMany(20);
+    freshWorld();
     await startChainCheck(t.ctx(inspector), "full").finished;
     const guard = t.handle.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'ledger_events_no_delete'").get() as { sql: string };
     t.handle.sqlite.exec("DROP TRIGGER ledger_events_no_delete");
@@ -191,6 +195,59 @@ describe("the worker-run whole-chain check", () => {
     await startChainCheck(ctx, "full").finished;
     t.handle.sqlite.exec("DROP TRIGGER ledger_events_no_delete");
     expect((await startChainCheck(ctx, "recent").finished).outcome).toMatchObject({ state: "broken", brokenSeq: null, reason: "triggers" });
+  });
+
+  it("is one check at a time across the server's processes, and a check whose process ended is shown as stopped", async () => {
+    const ctx = t.ctx(inspector);
+    // Another process of the server runs a check: its row has a recent heartbeat.
+    const now = t.clock.now.toISOString();
+    const other = t.handle.sqlite
+      .prepare("INSERT INTO ledger_checks (kind, started_at, runner, heartbeat_at, done, total) VALUES ('full', ?, 'other:1:x', ?, 20000, 90000) RETURNING id")
+      .get(now, now) as { id: number };
+    expect(chainCheckView(ctx).running).toEqual({ kind: "full", fromSeq: null, startedAt: now, done: 20000, total: 90000 });
+    const joined = startChainCheck(ctx, "full");
+    expect(joined.started).toBe(false);
+    // Its result reaches this process once the other writes it.
+    const outcome = { state: "intact", count: 90000, headSeq: 90000, headHash: "ab" };
+    t.handle.sqlite.prepare("UPDATE ledger_checks SET finished_at = ?, outcome = ? WHERE id = ?").run(now, JSON.stringify(outcome), other.id);
+    expect((await joined.finished).outcome).toEqual(outcome);
+    expect(chainCheckView(ctx)).toMatchObject({ running: null, last: { outcome }, resume: null });
+
+    // A process that ended mid-check leaves its heartbeat behind: after 30 s the check shows as
+    // stopped, and a new one may start.
+    t.handle.sqlite
+      .prepare("INSERT INTO ledger_checks (kind, started_at, runner, heartbeat_at) VALUES ('full', ?, 'other:2:y', ?)")
+      .run(now, now);
+    expect(chainCheckView(ctx).running).not.toBeNull();
+    t.clock.advance(31_000);
+    expect(chainCheckView(ctx)).toMatchObject({ running: null, last: { finishedAt: now, outcome: { state: "failed" } } });
+    const next = startChainCheck(ctx, "full");
+    expect(next.started).toBe(true);
+    expect((await next.finished).outcome).toMatchObject({ state: "intact", headSeq: head() });
+    const rows = t.handle.sqlite.prepare("SELECT runner, finished_at AS finishedAt FROM ledger_checks ORDER BY id").all() as { runner: string; finishedAt: string | null }[];
+    expect(rows.map((r) => r.finishedAt !== null)).toEqual([true, true, true]);
+  });
+
+  it("keeps its results in the database, and trusts a stored position only with the ledger key's signature", async () => {
+    const ctx = t.ctx(inspector);
+    const full = await startChainCheck(ctx, "full").finished;
+    // Another connection (another process, or the server after a restart) sees the same.
+    const again = openDatabase(t.handle.sqlite.name);
+    try {
+      const view = chainCheckView({ ...ctx, db: again.db });
+      expect(view.last).toEqual(full);
+      expect(view.resume).toEqual({ seq: head(), fullCheckedAt: full.finishedAt });
+    } finally {
+      again.sqlite.close();
+    }
+    // Moving the position forward by hand (to skip rows rewritten before it) needs the key.
+    appendMany(5);
+    tamper(head() - 1);
+    const forged = JSON.stringify({ seq: head(), hash: "00", fullCheckedAt: full.finishedAt });
+    t.handle.sqlite.prepare("UPDATE ledger_checks SET position = ?").run(forged);
+    expect(chainCheckView(ctx).resume).toBeNull();
+    const recent = await startChainCheck(ctx, "recent").finished;
+    expect(recent).toMatchObject({ kind: "full", outcome: { state: "broken", brokenSeq: head() - 1 } });
   });
 
   it("is for those who may view the ledger", () => {
