@@ -11,6 +11,8 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleErrorFunct
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { RequestInfoContext } from "~/components/request-info";
+import { getHandle } from "../db/client";
+import { secrets } from "~/utils/request.server";
 
 type LoadContext = AppLoadContext & { nonce?: string; requestId?: string };
 
@@ -27,6 +29,13 @@ function contentSecurityPolicy(nonce: string): string {
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** Called by the server process before it listens: opens and migrates the database and makes
+ * the portal's keys if there are none, so that a second process started after it finds both. */
+export function prepareServer(): void {
+  getHandle();
+  secrets();
 }
 
 export default function handleRequest(

@@ -40,5 +40,28 @@ export function compiled<Row>(db: Db, key: string, build: () => SQL): CompiledQu
   return { all: (values) => statement.all(...fillPlaceholders(params, values)) as Row[] };
 }
 
+type Preparable<P> = { prepare(): P; toSQL(): { sql: string } };
+const preparedCaches = new WeakMap<Database.Database, Map<string, { sql: string; query: unknown }>>();
+
+/** The same for a query of the builder: its prepared form (`.all(values)`, `.get(values)`, which
+ * map the rows to the query's fields as the builder does), built once per key. */
+export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>): P {
+  const sqlite = db.$client;
+  let cache = preparedCaches.get(sqlite);
+  if (!cache) preparedCaches.set(sqlite, (cache = new Map()));
+  let hit = cache.get(key);
+  if (hit && CHECK_KEYS) {
+    const again = build().toSQL().sql;
+    if (again !== hit.sql) throw new Error(`preparedOnce(): key "${key}" gave two statements:\n${hit.sql}\n${again}`);
+  }
+  if (!hit) {
+    const query = build();
+    hit = { sql: query.toSQL().sql, query: query.prepare() };
+    if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
+    cache.set(key, hit);
+  }
+  return hit.query as P;
+}
+
 /** Everything an actor's scope is made of. */
 export const actorKey = (actor: Actor): string => JSON.stringify([actor.personId, actor.orgId, actor.orgPath, actor.grants]);

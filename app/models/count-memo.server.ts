@@ -3,8 +3,8 @@
 // council's figures read every sheet; asked again before any write they give the same answer,
 // so they are kept. "Before any write" is exact, not a time-out: the key includes this
 // connection's total_changes() (every row this process inserts, updates or deletes, in any
-// transaction) and PRAGMA data_version (which moves when another connection — a command-line
-// tool; the ledger worker never writes — commits).
+// transaction) and PRAGMA data_version (which moves when another connection commits: the
+// server's other processes, a command-line tool; the ledger worker never writes).
 import type Database from "better-sqlite3";
 import type { Db } from "../../db/client";
 

@@ -7,10 +7,12 @@ import { initiatives, organizations, type InitiativeStatus, type TaskArea } from
 import { canAnywhere, scopes, type Actor, type Permission } from "~/auth/policy";
 import type { InboxSort } from "~/schemas/initiatives";
 import type { Ctx } from "./context.server";
-import { memoCount } from "./count-memo.server";
+import { actorKey, preparedOnce } from "./compiled.server";
+import { memoCount, rememberUntilChange } from "./count-memo.server";
 import { forbidden } from "./errors";
 import { fromList, INITIATIVE_PAGE_SIZE, mine, pageOf, type InitiativeListRow, type Paged } from "./initiatives-lists.server";
 import { loadNode, underPath } from "./orgs-shared.server";
+import { pathRange } from "./scope.server";
 
 /** Ho Chi Minh City is UTC+7 all year (no daylight saving). */
 const HCM_OFFSET_MS = 7 * 3600 * 1000;
@@ -106,6 +108,13 @@ export const INBOX_MAX_ROWS = 10_000;
 type IndexUse = "all" | "none" | SQLiteColumn;
 type RowFilter = (use: IndexUse) => SQL;
 
+/** The values a page's statements bind, by placeholder name, and the shape of its filters: the
+ * statements' text depends on the shape alone, so each is built and prepared once per shape
+ * (compiled.server.ts); a call binds the values. */
+type Bound = { shape: string; values: Record<string, unknown> };
+type Counting = { get(values: Record<string, unknown>): { n: number } | undefined };
+const ph = sql.placeholder;
+
 /**
  * One page of the inbox. A ward's inbox (hundreds of rows) is read through its organizations and
  * sorted. A city's (tens of thousands) would sort every row for 25 of them, so when the scope
@@ -113,40 +122,49 @@ type RowFilter = (use: IndexUse) => SQL;
  * each row's organization against the scope, stopping after the page; an all-city scope tests
  * nothing. Totals are counted once per state of the database (count-memo.server.ts).
  */
-function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSort, pageNo: number): Paged<InitiativeListRow> {
+function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSort, pageNo: number, { shape, values }: Bound): Paged<InitiativeListRow> {
   const page = Math.min(pageOf(pageNo), INBOX_MAX_ROWS / INITIATIVE_PAGE_SIZE);
   const offset = (page - 1) * INITIATIVE_PAGE_SIZE;
+  const prepared = <P>(name: string, build: () => { prepare(): P; toSQL(): { sql: string } }) => preparedOnce(ctx.db, `inbox ${name}\u0000${shape}`, build);
+  const counted = (name: string, build: () => { prepare(): unknown; toSQL(): { sql: string } }) => {
+    const query = prepared(name, build) as Counting;
+    return rememberUntilChange(ctx.db, `inbox ${name}\u0000${shape}\u0000${JSON.stringify(values)}`, () => query.get(values)!.n);
+  };
   const scopedWhere = and(...filters.map((f) => f("none")), orgWhere);
-  const counted = ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere);
-  const total = memoCount(ctx.db, counted);
+  const total = counted("total", () =>
+    ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere),
+  );
   // The same filters over the whole city: when the scope holds a fifth of those or more, a walk
   // finds a page's rows among the first few it reads.
-  const cityQuery = ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all"))));
-  const city = total < WALK_FROM ? Infinity : memoCount(ctx.db, cityQuery);
+  const city = total < WALK_FROM ? Infinity : counted("city", () => ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all")))));
   if (total * 5 < city) {
     // The page's ids first, from the indexes alone (initiatives_receiving_idx holds the status and
     // the submission time): joining every row of the scope to its author before sorting read a
     // table row and a person per registration, ~3 ms for a ward.
-    const found = ctx.db.select({ id: initiatives.id }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-      .where(scopedWhere).orderBy(...ORDER[sort]).limit(INITIATIVE_PAGE_SIZE).offset(offset).all();
+    const found = prepared(`ids ${sort}`, () =>
+      ctx.db.select({ id: initiatives.id }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+        .where(scopedWhere).orderBy(...ORDER[sort]).limit(ph("limit")).offset(ph("offset")),
+    ).all({ ...values, limit: INITIATIVE_PAGE_SIZE, offset });
     return { rows: rowsInOrder(ctx, found.map((r) => r.id)), total, page };
   }
-  const scoped = ctx.db.select({ n: count() }).from(organizations).where(orgWhere);
   const everyOrg =
-    memoCount(ctx.db, scoped) === memoCount(ctx.db, ctx.db.select({ n: count() }).from(organizations));
+    counted("orgs", () => ctx.db.select({ n: count() }).from(organizations).where(orgWhere)) ===
+    counted("all orgs", () => ctx.db.select({ n: count() }).from(organizations));
   // The unary + keeps the planner off initiatives_receiving_idx, so that it walks the order's index.
   const inScope = everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere)}`;
+  const walk = `${sort}\u0000${everyOrg}`;
   const ids: number[] = [];
   let skip = offset;
-  for (const segment of WALK[sort]) {
+  for (const [i, segment] of WALK[sort].entries()) {
     const where = and(...filters.map((f) => f(segment.column)), segment.where, inScope);
-    const segmentQuery = ctx.db.select({ n: count() }).from(initiatives).where(where);
-    const size = WALK[sort].length > 1 ? memoCount(ctx.db, segmentQuery) : Infinity;
+    const size = WALK[sort].length > 1 ? counted(`segment ${walk} ${i}`, () => ctx.db.select({ n: count() }).from(initiatives).where(where)) : Infinity;
     if (skip >= size) {
       skip -= size;
       continue;
     }
-    const found = ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...segment.order).limit(INITIATIVE_PAGE_SIZE - ids.length).offset(skip).all();
+    const found = prepared(`walk ${walk} ${i}`, () =>
+      ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...segment.order).limit(ph("limit")).offset(ph("offset")),
+    ).all({ ...values, limit: INITIATIVE_PAGE_SIZE - ids.length, offset: skip });
     ids.push(...found.map((r) => r.id));
     skip = 0;
     if (ids.length === INITIATIVE_PAGE_SIZE) break;
@@ -156,7 +174,9 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSor
 
 /** The list rows of these ids, in the ids' order. */
 function rowsInOrder(ctx: Ctx, ids: number[]): InitiativeListRow[] {
-  const byId = new Map(ids.length ? fromList(ctx).where(inArray(initiatives.id, ids)).all().map((r) => [r.id, r]) : []);
+  if (!ids.length) return [];
+  const query = preparedOnce(ctx.db, "inbox rows", () => fromList(ctx).where(sql`${initiatives.id} IN (SELECT value FROM json_each(${ph("ids")}))`));
+  const byId = new Map(query.all({ ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
 }
 
@@ -180,19 +200,28 @@ export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListR
   const actor = ctx.actor;
   if (!canAnywhere(actor, "initiative.receive") && !canAnywhere(actor, "initiative.audit")) throw forbidden();
   const status = f.status && f.status !== "draft" ? f.status : null;
-  const filters: RowFilter[] = [(u) => (status ? sql`${usable(initiatives.status, u)} = ${status}` : sql`${usable(initiatives.status, u)} <> 'draft'`)];
+  const values: Record<string, unknown> = {};
+  const filters: RowFilter[] = [(u) => (status ? sql`${usable(initiatives.status, u)} = ${ph("status")}` : sql`${usable(initiatives.status, u)} <> 'draft'`)];
+  if (status) values.status = status;
   const orgWhere: SQL[] = [inboxScope(actor)];
-  if (f.taskId) filters.push(() => eq(initiatives.taskId, f.taskId!));
+  if (f.taskId) {
+    values.taskId = f.taskId;
+    filters.push(() => sql`${initiatives.taskId} = ${ph("taskId")}`);
+  }
   if (f.area) {
-    filters.push(() => sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${`%,${f.area},%`})`);
+    values.area = `%,${f.area},%`;
+    filters.push(() => sql`EXISTS (SELECT 1 FROM tasks t WHERE t.id = ${initiatives.taskId} AND (',' || t.areas || ',') LIKE ${ph("area")})`);
   }
   if (f.orgId) {
     const node = loadNode(ctx.db, f.orgId);
-    orgWhere.push(node ? underPath(organizations.path, node.path) : sql`0`);
+    if (node) [values.orgFrom, values.orgTo] = pathRange(node.path);
+    orgWhere.push(node ? sql`${organizations.path} >= ${ph("orgFrom")} AND ${organizations.path} < ${ph("orgTo")}` : sql`0`);
   }
   if (f.year) {
-    const [from, to] = periodRange(f.year, f.quarter ?? null);
-    filters.push((u) => sql`${usable(initiatives.submittedAt, u)} >= ${from} AND ${usable(initiatives.submittedAt, u)} < ${to}`);
+    [values.from, values.to] = periodRange(f.year, f.quarter ?? null);
+    filters.push((u) => sql`${usable(initiatives.submittedAt, u)} >= ${ph("from")} AND ${usable(initiatives.submittedAt, u)} < ${ph("to")}`);
   }
-  return inboxPage(ctx, filters, and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1);
+  // Everything the statements' text depends on: the actor's scope and which filters are set.
+  const shape = JSON.stringify([actorKey(actor!), Object.keys(values), f.orgId ? "org" : ""]);
+  return inboxPage(ctx, filters, and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1, { shape, values });
 }

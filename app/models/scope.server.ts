@@ -7,7 +7,13 @@ import { scopes, type Actor, type Permission } from "~/auth/policy";
  * and "/", and "0" follows "/" in byte order, so [prefix, prefix-without-slash + "0").
  * (A LIKE 'prefix%' would scan: SQLite's LIKE is case-insensitive and so cannot use a BINARY index.) */
 export function underPath(column: SQLiteColumn, path: string): SQL {
-  return and(gte(column, path), lt(column, `${path.slice(0, -1)}0`))!;
+  const [from, to] = pathRange(path);
+  return and(gte(column, from), lt(column, to))!;
+}
+
+/** [from, to) of the paths in the subtree rooted at `path` (see underPath). */
+export function pathRange(path: string): [string, string] {
+  return [path, `${path.slice(0, -1)}0`];
 }
 
 /** Rows whose path lies in a subtree where the actor holds `permission`; false when none. */

@@ -1,6 +1,6 @@
 // A stored file sent as a download: never rendered in the portal's origin (attachment, a
 // sandboxing CSP), never cached (it may be a private draft), under the type detected at upload.
-// `X-Content-Type-Options: nosniff` is set on every response by app/server.mjs (set here too,
+// `X-Content-Type-Options: nosniff` is set on every response by app/server-worker.mjs (set here too,
 // Remix would send it twice).
 import { createReadStream, statSync } from "node:fs";
 import { createReadableStreamFromReadable } from "@remix-run/node";

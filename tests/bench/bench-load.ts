@@ -68,7 +68,8 @@ export type LoadResult = {
   errors: number;
   statuses: Record<string, number>;
   durationS: number;
-  peakRssMb?: number;
+  /** Peak memory of the server's processes during the scenario (PSS added up), MB. */
+  peakMemoryMb?: number;
 };
 
 function once(s: Scenario, connections: number, seconds: number, amount?: number): Promise<{ r: AcResult; bad: number }> {

@@ -1,8 +1,9 @@
 // Child processes of the benchmark: the build and the seed (steps), the production server and a
-// raw node:http hello-world (services), and the memory of the server read from /proc. Every
+// raw node:http hello-world (services), and the memory and CPU of the server's processes read
+// from /proc. Every
 // child is registered so that it is killed on exit, on an error and on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 
 const children = new Set<ChildProcess>();
 let handlersInstalled = false;
@@ -113,20 +114,45 @@ export function startHello(port: number, logFile: string): Service {
   return startService("hello-world", process.execPath, ["-e", code], {}, logFile);
 }
 
-/** kB of a /proc/<pid>/status field (VmRSS, VmHWM), or null when unreadable. */
-export function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
+/** A process and its descendants (the server's primary and its worker processes). */
+export function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${tree[i]}/task`)) {
+        const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, "utf8").trim();
+        if (children) tree.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone
+    }
+  }
+  return tree;
+}
+
+/** kB of a field of /proc/<pid>/smaps_rollup (Rss, Pss), or null when unreadable. */
+function rollupKb(pid: number, field: "Rss" | "Pss"): number | null {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
     return m ? Number(m[1]) : null;
   } catch {
     return null;
   }
 }
 
-/** Polls a process's resident memory; `peakSince(mark)` gives the peak of a stretch of the run. */
-export class RssMonitor {
+export type MemoryPeak = {
+  /** The memory the server's processes take from the machine: proportional set sizes added up,
+   * so the pages they share (Node's own code, mapped once) count once. The budget's measure. */
+  peakPssMb: number;
+  /** Resident sets added up: shared pages count once per process. */
+  peakRssMb: number;
+  processes: number;
+};
+
+/** Polls the memory of a process and its descendants; `mark()` gives the peak of a stretch. */
+export class MemoryMonitor {
   private timer: NodeJS.Timeout | null = null;
-  private peak = 0;
+  private peak = { pss: 0, rss: 0, processes: 0 };
   private stretch = 0;
   constructor(private pid: number, private everyMs = 200) {}
   start(): void {
@@ -134,35 +160,43 @@ export class RssMonitor {
     this.timer.unref();
   }
   private sample(): void {
-    const kb = procStatusKb(this.pid, "VmRSS");
-    if (kb === null) return;
-    this.peak = Math.max(this.peak, kb);
-    this.stretch = Math.max(this.stretch, kb);
+    let pss = 0;
+    let rss = 0;
+    const tree = processTree(this.pid);
+    for (const pid of tree) {
+      pss += rollupKb(pid, "Pss") ?? 0;
+      rss += rollupKb(pid, "Rss") ?? 0;
+    }
+    this.peak = { pss: Math.max(this.peak.pss, pss), rss: Math.max(this.peak.rss, rss), processes: Math.max(this.peak.processes, tree.length) };
+    this.stretch = Math.max(this.stretch, pss);
   }
-  /** Start a new stretch (a scenario); returns the peak of the previous one in MB. */
+  /** Start a new stretch (a scenario); returns the peak PSS of the previous one in MB. */
   mark(): number {
     this.sample();
     const mb = this.stretch / 1024;
     this.stretch = 0;
     return mb;
   }
-  stop(): { peakRssMb: number; hwmMb: number | null } {
+  stop(): MemoryPeak {
     this.sample();
     if (this.timer) clearInterval(this.timer);
-    const hwm = procStatusKb(this.pid, "VmHWM");
-    return { peakRssMb: this.peak / 1024, hwmMb: hwm === null ? null : hwm / 1024 };
+    return { peakPssMb: this.peak.pss / 1024, peakRssMb: this.peak.rss / 1024, processes: this.peak.processes };
   }
 }
 
-/** CPU time a process has used, in clock ticks (utime + stime of /proc/<pid>/stat). */
+/** CPU time a process tree has used, in clock ticks (utime + stime of /proc/<pid>/stat). */
 function cpuTicks(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
+  let ticks: number | null = null;
+  for (const one of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${one}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks = (ticks ?? 0) + Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
   }
+  return ticks;
 }
 
 /** Wait until a server has worked off what the last load left it (requests whose client has

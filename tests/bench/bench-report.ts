@@ -4,13 +4,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LoadResult } from "./bench-load";
 import type { JsWeight } from "./bench-pages";
+import type { MemoryPeak } from "./bench-procs";
 
 export const BUDGETS = {
   p99Ms: 250,
   listDetailRatio: 0.5,
   searchRatio: 0.3,
   submitRps: 200,
-  rssMb: 300,
+  memoryMb: 300,
   jsGzipKb: 100,
 } as const;
 
@@ -24,7 +25,7 @@ export type RunRecord = {
   options: { connections: number; duration: number; warmup: number };
   db: { kind: string; source: string; sizeMb: number; rows: Record<string, number> };
   scenarios: ScenarioRow[];
-  memory: { peakRssMb: number; hwmMb: number | null; verdict: string };
+  memory: MemoryPeak & { verdict: string };
   js: (JsWeight & { verdict: string })[];
   sqliteBusy: number;
   serverErrorLines: string[];
@@ -72,7 +73,7 @@ export function renderMarkdown(rec: RunRecord): string {
     ms(s.p99),
     `${s.errors}/${s.bad}`,
     pct(s.ratio),
-    s.peakRssMb ? n0(s.peakRssMb) : "—",
+    s.peakMemoryMb ? n0(s.peakMemoryMb) : "—",
     s.verdict,
   ]);
   const js = rec.js.map((j) => [j.path, String(j.files), kb(j.rawBytes), kb(j.gzipBytes), j.verdict]);
@@ -88,11 +89,11 @@ export function renderMarkdown(rec: RunRecord): string {
     `Load: ${rec.options.connections} connections, ${rec.options.duration} s per scenario after ${rec.options.warmup} s of warm-up, autocannon from a second process on 127.0.0.1.`,
     `Database (${rec.db.kind}, ${n0(rec.db.sizeMb)} MB): ${rowsOf}.`,
     "",
-    table(["scenario", "req/s", "p50 ms", "p99 ms", "errors/bad", "vs sign-in", "peak RSS MB", "verdict"], rows),
+    table(["scenario", "req/s", "p50 ms", "p99 ms", "errors/bad", "vs sign-in", "peak MB", "verdict"], rows),
     "",
     `Budgets: p99 < ${BUDGETS.p99Ms} ms on every page; list and detail ≥ ${BUDGETS.listDetailRatio * 100} % of the sign-in page's req/s, search ≥ ${BUDGETS.searchRatio * 100} %; submissions ≥ ${BUDGETS.submitRps}/s without error or SQLITE_BUSY. "bad" = a response other than the expected one (200 for pages, a redirect to /da-nop for submissions).`,
     "",
-    `Server memory: peak RSS ${n0(rec.memory.peakRssMb)} MB${rec.memory.hwmMb ? ` (VmHWM ${n0(rec.memory.hwmMb)} MB)` : ""}, budget ${BUDGETS.rssMb} MB: ${rec.memory.verdict}. SQLITE_BUSY in the server's output: ${rec.sqliteBusy}.`,
+    `Server memory (${rec.memory.processes} processes): peak ${n0(rec.memory.peakPssMb)} MB (PSS added up: pages shared between the processes count once; the resident sets added up: ${n0(rec.memory.peakRssMb)} MB), budget ${BUDGETS.memoryMb} MB: ${rec.memory.verdict}. SQLITE_BUSY in the server's output: ${rec.sqliteBusy}.`,
     "",
     table(["first load of", "JS files", "raw KB", "gzip KB", `≤ ${BUDGETS.jsGzipKb} KB`], js),
     ...(rec.serverErrorLines.length ? ["", "Server stderr (first lines):", "", "```", ...rec.serverErrorLines, "```"] : []),
@@ -128,6 +129,6 @@ export function renderComparison(now: RunRecord, file: string): string {
     "",
     table(["scenario", "req/s before", "req/s now", "Δ req/s", "p99 before", "p99 now", "Δ p99"], rows),
     "",
-    `Peak RSS: ${n0(before.memory.peakRssMb)} → ${n0(now.memory.peakRssMb)} MB.`,
+    `Peak memory: ${n0(before.memory.peakPssMb ?? before.memory.peakRssMb)} → ${n0(now.memory.peakPssMb)} MB.`,
   ].join("\n");
 }

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { createDrafts, mintCookies, openForPrep, prepareDatabase, rowCounts, submittableDrafts, usableAccounts } from "./bench-db";
 import { runScenario, type LoadResult } from "./bench-load";
 import { jsWeight, type JsWeight } from "./bench-pages";
-import { installExitHandlers, runStep, RssMonitor, serveFlags, startHello, startService, stopChildren, waitForHttp, waitIdle } from "./bench-procs";
+import { installExitHandlers, runStep, MemoryMonitor, serveFlags, startHello, startService, stopChildren, waitForHttp, waitIdle } from "./bench-procs";
 import { BUDGETS, judge, renderComparison, renderMarkdown, writeResults, type RunRecord } from "./bench-report";
 import { buildScenarios, checkCookie } from "./bench-scenarios";
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   // 5. The load, one scenario after another.
   const only = opt.only?.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const chosen = plan2.scenarios.filter((s) => !only || s.group === "signin" || only.some((o) => s.name.toLowerCase().includes(o)));
-  const rss = new RssMonitor(server.pid);
+  const rss = new MemoryMonitor(server.pid);
   rss.start();
   const results: LoadResult[] = [];
   for (const s of chosen) {
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     await waitIdle(pid);
     rss.mark();
     const r = await runScenario(s, load, () => waitIdle(pid));
-    r.peakRssMb = rss.mark();
+    r.peakMemoryMb = rss.mark();
     results.push(r);
     console.log(`${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors, ${r.bad} bad ${JSON.stringify(r.statuses)}`);
     const tail = await waitIdle(pid);
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     options: load,
     db: { kind: plan.kind, source: plan.source, sizeMb: plan.sizeMb, rows },
     scenarios: judge(results, sqliteBusy),
-    memory: { ...memory, verdict: memory.peakRssMb < BUDGETS.rssMb ? "ok" : "FAIL" },
+    memory: { ...memory, verdict: memory.peakPssMb < BUDGETS.memoryMb ? "ok" : "FAIL" },
     js,
     sqliteBusy,
     serverErrorLines,
