@@ -14,6 +14,7 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { keepWriteTurns } from "./write-turns.mjs";
 
 const WORKERS = Math.max(1, Math.floor(Number(process.env.WEB_WORKERS ?? Math.min(2, availableParallelism()))) || 1);
 const RESTARTS = { max: 5, withinMs: 60_000 };
@@ -50,6 +51,8 @@ if (WORKERS === 1) {
     console.error(`[server] process ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another.`);
     cluster.fork();
   });
+
+  keepWriteTurns(cluster);
 
   function stop(exitCode) {
     stopping = true;

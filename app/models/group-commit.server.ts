@@ -8,6 +8,7 @@
 // fails alone. Each caller hears of its write only after the COMMIT.
 import type { Db } from "../../db/client";
 import type { Ctx, Tx } from "./context.server";
+import { writeTurn } from "./write-turn.server";
 
 type Job = { fn: (tx: Tx) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -20,7 +21,17 @@ export function writeTogether<T>(ctx: Ctx, fn: (tx: Tx) => T): Promise<T> {
     let queue = queues.get(ctx.db);
     if (!queue) {
       queues.set(ctx.db, (queue = []));
-      setImmediate(() => flush(ctx.db));
+      // With several server processes, the group waits (without blocking) for its turn at the
+      // write lock; submissions arriving meanwhile join it.
+      setImmediate(() =>
+        void writeTurn().then((end) => {
+          try {
+            flush(ctx.db);
+          } finally {
+            end();
+          }
+        }),
+      );
     }
     queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
   });
