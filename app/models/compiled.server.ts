@@ -15,52 +15,52 @@ const MAX_STATEMENTS = 500;
 const CHECK_KEYS = process.env.NODE_ENV !== "production";
 const dialect = new SQLiteSyncDialect();
 
-type Compiled = { statement: Database.Statement; params: unknown[] };
-const caches = new WeakMap<Database.Database, Map<string, Compiled>>();
+type Kept = { sql: string; value: unknown };
+const caches = new WeakMap<Database.Database, Map<string, Kept>>();
 
-export type CompiledQuery<Row> = { all(values: Record<string, unknown>): Row[] };
-
-export function compiled<Row>(db: Db, key: string, build: () => SQL): CompiledQuery<Row> {
+/** `make(build())` once per connection and key; outside production the SQL is built every time
+ * anyway and compared, to catch a key that misses something. */
+function keep<B, T>(db: Db, key: string, build: () => B, sqlOf: (built: B) => string, make: (built: B) => T): T {
   const sqlite = db.$client;
   let cache = caches.get(sqlite);
   if (!cache) caches.set(sqlite, (cache = new Map()));
   let hit = cache.get(key);
   if (hit && CHECK_KEYS) {
-    // Outside production the SQL is built every time anyway, to catch a key that misses something.
-    const again = dialect.sqlToQuery(build()).sql;
-    if (again !== hit.statement.source) throw new Error(`compiled(): key "${key}" gave two statements:\n${hit.statement.source}\n${again}`);
+    const again = sqlOf(build());
+    if (again !== hit.sql) throw new Error(`compiled.server: key "${key}" gave two statements:\n${hit.sql}\n${again}`);
   }
   if (!hit) {
-    const query = dialect.sqlToQuery(build());
-    hit = { statement: sqlite.prepare(query.sql), params: query.params };
+    const built = build();
+    hit = { sql: sqlOf(built), value: make(built) };
     if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
     cache.set(key, hit);
   }
-  const { statement, params } = hit;
-  return { all: (values) => statement.all(...fillPlaceholders(params, values)) as Row[] };
+  return hit.value as T;
+}
+
+export type CompiledQuery<Row> = { all(values: Record<string, unknown>): Row[] };
+
+/** SQL written with the builder's `sql` template: a prepared statement, its rows as SQLite
+ * names them. */
+export function compiled<Row>(db: Db, key: string, build: () => SQL): CompiledQuery<Row> {
+  return keep(
+    db,
+    `sql\u0000${key}`,
+    () => dialect.sqlToQuery(build()),
+    (query) => query.sql,
+    (query): CompiledQuery<Row> => {
+      const statement = db.$client.prepare(query.sql);
+      return { all: (values) => statement.all(...fillPlaceholders(query.params, values)) as Row[] };
+    },
+  );
 }
 
 type Preparable<P> = { prepare(): P; toSQL(): { sql: string } };
-const preparedCaches = new WeakMap<Database.Database, Map<string, { sql: string; query: unknown }>>();
 
-/** The same for a query of the builder: its prepared form (`.all(values)`, `.get(values)`, which
- * map the rows to the query's fields as the builder does), built once per key. */
+/** A query of the builder: its prepared form (`.all(values)`, `.get(values)`, which map the rows
+ * to the query's fields as the builder does). */
 export function preparedOnce<P>(db: Db, key: string, build: () => Preparable<P>): P {
-  const sqlite = db.$client;
-  let cache = preparedCaches.get(sqlite);
-  if (!cache) preparedCaches.set(sqlite, (cache = new Map()));
-  let hit = cache.get(key);
-  if (hit && CHECK_KEYS) {
-    const again = build().toSQL().sql;
-    if (again !== hit.sql) throw new Error(`preparedOnce(): key "${key}" gave two statements:\n${hit.sql}\n${again}`);
-  }
-  if (!hit) {
-    const query = build();
-    hit = { sql: query.toSQL().sql, query: query.prepare() };
-    if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
-    cache.set(key, hit);
-  }
-  return hit.query as P;
+  return keep(db, `query\u0000${key}`, build, (query) => query.toSQL().sql, (query) => query.prepare());
 }
 
 /** Everything an actor's scope is made of. */

@@ -6,9 +6,6 @@
 // stopped) is shown as stopped, and a new one may start.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { Worker } from "node:worker_threads";
 import { desc, eq, isNull, sql } from "drizzle-orm";
 import { ledgerChecks } from "../../db/schema";
 import { canAnywhere } from "~/auth/policy";
@@ -16,17 +13,14 @@ import { canonicalJson, sha256Hex } from "~/utils/canonical.server";
 import { write, type Ctx } from "./context.server";
 import { forbidden } from "./errors";
 import { checkSignature, signHash } from "./ledger.server";
-import { reasonOf, type ChainReason } from "./ledger-check.server";
-import type { ChainPosition, VerifyResult } from "./ledger-check-core.mjs";
+import type { ChainPosition } from "./ledger-check-core.mjs";
+import { runWorker, type CheckOutcome } from "./ledger-check-thread.server";
+
+export type { CheckOutcome };
 /** "full": every event from the first; "recent": only the events after the last verified
  * position, plus the cheap global checks (see verifyChain). */
 export type CheckKind = "full" | "recent";
 
-export type CheckOutcome =
-  | { state: "intact"; count: number; headSeq: number; headHash: string }
-  | { state: "broken"; count: number; brokenSeq: number | null; reason: ChainReason; detail: string }
-  /** The check itself could not run to its end (no verdict on the ledger). */
-  | { state: "failed"; detail: string };
 
 export type CheckResult = {
   kind: CheckKind;
@@ -54,10 +48,6 @@ type Position = ChainPosition & { fullCheckedAt: string };
 const HEARTBEAT_MS = 2_000;
 const STALE_MS = 30_000;
 const RUNNER = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-
-// The worker is plain JavaScript read from the source tree: the server runs from the project
-// folder (like data/ and public/), and the Remix bundle cannot carry a second entry point.
-const WORKER_FILE = resolve(process.cwd(), "app/models/ledger-check.worker.mjs");
 
 /** The checks this process runs, by database file and row id: their latest progress and result. */
 type Local = { done: number; total: number | null; finished: Promise<CheckResult> };
@@ -220,37 +210,4 @@ export function startChainCheck(
   });
   locals().set(key, local);
   return { started: true, progress: progressOf(ctx, row), finished: local.finished };
-}
-
-function outcomeOf(result: VerifyResult): CheckOutcome {
-  if (result.ok) return { state: "intact", count: result.count, headSeq: result.headSeq, headHash: result.headHash };
-  return { state: "broken", count: result.count, brokenSeq: result.brokenSeq, reason: reasonOf(result.reason), detail: result.reason };
-}
-
-/** Run the check in a worker; never rejects (a failure to run becomes a "failed" outcome). */
-function runWorker(
-  file: string,
-  publicKeyPem: string,
-  from: ChainPosition | null,
-  onProgress: (done: number, total: number) => void,
-): Promise<CheckOutcome> {
-  return new Promise((done) => {
-    if (file === "" || file === ":memory:") return done({ state: "failed", detail: "an in-memory database cannot be checked by a worker" });
-    if (!existsSync(WORKER_FILE)) return done({ state: "failed", detail: `worker file not found: ${WORKER_FILE}` });
-    let outcome: CheckOutcome | null = null;
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_FILE, { workerData: { file, publicKeyPem, from } });
-    } catch (error) {
-      return done({ state: "failed", detail: String(error) });
-    }
-    worker.on("message", (message: { type: "progress"; done: number; total: number } | { type: "result"; result: VerifyResult }) => {
-      if (message.type === "progress") onProgress(message.done, message.total);
-      else outcome = outcomeOf(message.result);
-    });
-    worker.on("error", (error) => {
-      outcome ??= { state: "failed", detail: error instanceof Error ? error.message : String(error) };
-    });
-    worker.on("exit", (code) => done(outcome ?? { state: "failed", detail: `the check stopped (exit code ${code})` }));
-  });
 }

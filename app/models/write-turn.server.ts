@@ -24,26 +24,23 @@ export function writeTurn(): Promise<() => void> {
   }
   return new Promise((resolve) => {
     let ended = false;
-    const done = () => {
+    const end = () => {
       if (ended) return;
       ended = true;
       if (process.connected) process.send!({ type: DONE_MESSAGE });
     };
-    let given = false;
-    const give = () => {
-      if (given) return;
-      given = true;
-      clearTimeout(timer);
-      resolve(done);
-    };
+    let answered = false;
     const timer = setTimeout(() => {
-      // Taken without the turn: the primary still gives it later, and it is handed back at once.
-      const at = waiting.indexOf(give);
-      if (at >= 0) waiting[at] = () => done();
-      given = true;
+      answered = true;
       resolve(() => {});
     }, TURN_TIMEOUT_MS);
-    waiting.push(give);
+    // A turn given after the time-out is handed back at once.
+    waiting.push(() => {
+      if (answered) return end();
+      answered = true;
+      clearTimeout(timer);
+      resolve(end);
+    });
     process.send!({ type: TURN_MESSAGE });
   });
 }

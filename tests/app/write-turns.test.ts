@@ -20,6 +20,8 @@ class FakeWorker {
   }
 }
 
+const workers = (...names: string[]) => names.map((name) => new FakeWorker(name));
+
 function primary() {
   const cluster = new EventEmitter();
   keepWriteTurns(cluster);
@@ -34,7 +36,7 @@ function primary() {
 describe("turns at the write lock", () => {
   it("gives one turn at a time, in order of asking", () => {
     const p = primary();
-    const [a, b, c] = [new FakeWorker("a"), new FakeWorker("b"), new FakeWorker("c")];
+    const [a, b, c] = workers("a", "b", "c");
     p.ask(a);
     p.ask(b);
     p.ask(c);
@@ -57,7 +59,7 @@ describe("turns at the write lock", () => {
 
   it("passes over a process that ended, holding the turn or waiting for one", () => {
     const p = primary();
-    const [a, b, c] = [new FakeWorker("a"), new FakeWorker("b"), new FakeWorker("c")];
+    const [a, b, c] = workers("a", "b", "c");
     p.ask(a);
     p.ask(b);
     p.ask(b);
@@ -66,8 +68,7 @@ describe("turns at the write lock", () => {
     p.exit(a);
     expect([a.turns, b.turns, c.turns]).toEqual([1, 0, 1]);
     // A process gone without its exit seen yet is skipped too.
-    const d = new FakeWorker("d");
-    const e = new FakeWorker("e");
+    const [d, e] = workers("d", "e");
     p.ask(d);
     p.ask(e);
     d.connected = false;
