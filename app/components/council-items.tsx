@@ -1,6 +1,7 @@
 // The council view's table of items (one page of them): evaluators with their statuses, totals
 // and statistics for those who may see scores, the flag, and the actions on each item.
 // Row links (row-link.tsx), not Remix's <Link>: a page holds some 125 of them.
+import type { EvaluationStatus, InitiativeStatus } from "../../db/schema";
 import { RowLink } from "~/components/row-link";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
@@ -10,9 +11,48 @@ import type { CouncilItemScores } from "~/models/councils-view.server";
 
 type Flags = { canSeeScores: boolean; canRun: boolean; canDecide: boolean; isMember: boolean };
 
+/** One row as the table shows it: what the page sends to the browser for each item (the model's
+ * row also carries ids, dates and name parts the table does not show). */
+export type CouncilItemRow = {
+  itemId: number;
+  initiativeId: number;
+  number: string;
+  title: string;
+  status: InitiativeStatus;
+  dueOn: string;
+  /** Points only where the viewer may see them and the sheet is submitted. */
+  evaluators: { id: number; name: string; status: EvaluationStatus; overdue: boolean; points: number | null }[];
+  stats: { mean: number | null; median: number | null; spread: number | null } | null;
+  flagged: boolean;
+  tooFewEvaluators: boolean;
+  declared: string[];
+};
+
+export function councilItemRows(items: CouncilItemScores[]): CouncilItemRow[] {
+  return items.map((item) => ({
+    itemId: item.itemId,
+    initiativeId: item.initiativeId,
+    number: item.registrationNumber ?? "",
+    title: item.title,
+    status: item.initiativeStatus,
+    dueOn: item.dueOn,
+    evaluators: item.evaluators.map((e) => ({
+      id: e.evaluationId,
+      name: fullName(e),
+      status: e.status,
+      overdue: e.overdue,
+      points: e.status === "submitted" && e.totalHalfPoints !== null ? e.totalHalfPoints / 2 : null,
+    })),
+    stats: item.stats && item.stats.count ? { mean: item.stats.mean, median: item.stats.median, spread: item.stats.spread } : null,
+    flagged: item.flagged,
+    tooFewEvaluators: item.tooFewEvaluators,
+    declared: item.declared.map(fullName),
+  }));
+}
+
 const pts = (n: number | null) => (n === null ? "—" : formatNumber(n));
 
-export function CouncilItemsTable({ items, base, caption, flags }: { items: CouncilItemScores[]; base: string; caption: string; flags: Flags }) {
+export function CouncilItemsTable({ items, base, caption, flags }: { items: CouncilItemRow[]; base: string; caption: string; flags: Flags }) {
   const t = useT();
   return (
     <div className="table-wrap">
@@ -37,10 +77,10 @@ export function CouncilItemsTable({ items, base, caption, flags }: { items: Coun
   );
 }
 
-function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string; flags: Flags }) {
+function ItemRow({ item, base, flags }: { item: CouncilItemRow; base: string; flags: Flags }) {
   const t = useT();
-  const number = item.registrationNumber ?? "";
-  const evaluating = item.initiativeStatus === "evaluating";
+  const { number, status } = item;
+  const evaluating = status === "evaluating";
   return (
     <tr>
       <td className="mono">{number}</td>
@@ -51,7 +91,7 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
         {!evaluating ? (
           <>
             {" "}
-            <Tag tone="grey">{t(`councils.initiativeStatus.${item.initiativeStatus}` as MessageKey)}</Tag>
+            <Tag tone="grey">{t(`councils.initiativeStatus.${status}` as MessageKey)}</Tag>
           </>
         ) : null}
       </td>
@@ -59,15 +99,15 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
         {item.evaluators.length ? (
           <ul className="council-evaluators">
             {item.evaluators.map((e) => (
-              <li key={e.evaluationId}>
-                {fullName(e)} <Tag tone={e.status === "submitted" ? "green" : "blue"}>{t(`councils.evalStatus.${e.status}` as MessageKey)}</Tag>
+              <li key={e.id}>
+                {e.name} <Tag tone={e.status === "submitted" ? "green" : "blue"}>{t(`councils.evalStatus.${e.status}` as MessageKey)}</Tag>
                 {e.overdue ? (
                   <>
                     {" "}
                     <Tag tone="red">{t("councils.view.overdue")}</Tag>
                   </>
                 ) : null}
-                {flags.canSeeScores && e.status === "submitted" && e.totalHalfPoints !== null ? <> — {t("councils.view.total", { points: pts(e.totalHalfPoints / 2) })}</> : null}
+                {flags.canSeeScores && e.points !== null ? <> — {t("councils.view.total", { points: pts(e.points) })}</> : null}
               </li>
             ))}
           </ul>
@@ -79,11 +119,11 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
             <Tag tone="red">{t("councils.view.tooFew")}</Tag>
           </p>
         ) : null}
-        {item.declared.length ? <p className="caption">{t("councils.view.declared", { names: item.declared.map(fullName).join(", ") })}</p> : null}
+        {item.declared.length ? <p className="caption">{t("councils.view.declared", { names: item.declared.join(", ") })}</p> : null}
       </td>
       {flags.canSeeScores ? (
         <td data-label={t("councils.view.col.scores")}>
-          {item.stats && item.stats.count ? (
+          {item.stats ? (
             <span>{t("councils.view.stats", { mean: pts(item.stats.mean), median: pts(item.stats.median), spread: pts(item.stats.spread) })}</span>
           ) : (
             <span>{t("councils.view.statsNone")}</span>
@@ -111,7 +151,7 @@ function ItemRow({ item, base, flags }: { item: CouncilItemScores; base: string;
               </RowLink>
             </li>
           ) : null}
-          {item.initiativeStatus === "recognised" || item.initiativeStatus === "not_recognised" ? (
+          {status === "recognised" || status === "not_recognised" ? (
             <li>
               <RowLink to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
                 {t("councils.view.decision")}

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CouncilItemsTable } from "~/components/council-items";
+import { CouncilItemsTable, councilItemRows } from "~/components/council-items";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { SuccessBanner, SummaryList, Tag } from "~/components/summary";
@@ -20,8 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
   const id = idParam(params.id);
   const url = new URL(request.url);
-  const { evaluatorChoices: _e, ...view } = guard(() => councilView(ctx, id, { state: itemStateOf(url.searchParams.get("xem")), page: pageFromUrl(url) }));
-  return json(view);
+  const { evaluatorChoices: _e, items, members, ...view } = guard(() => councilView(ctx, id, { state: itemStateOf(url.searchParams.get("xem")), page: pageFromUrl(url) }));
+  // What the page shows, not the model's rows (ids, dates and name parts it does not show).
+  return json({
+    ...view,
+    members: members.map((m) => ({ id: m.id, name: fullName(m), role: m.role, position: m.position })),
+    items: councilItemRows(items),
+  });
 }
 
 const SAVED: Record<string, MessageKey> = {
@@ -88,12 +93,12 @@ export default function CouncilPage() {
           <tbody>
             {v.members.map((m) => (
               <tr key={m.id}>
-                <td>{fullName(m)}</td>
+                <td>{m.name}</td>
                 <td data-label={t("councils.view.members.role")}>{t(`councils.role.${m.role}` as MessageKey)}</td>
                 <td data-label={t("councils.view.members.position")}>{m.position}</td>
                 {v.canRun ? (
                   <td>
-                    <Link to={`${base}/bo-thanh-vien/${m.id}`} aria-label={t("councils.view.members.removeFor", { name: fullName(m) })}>
+                    <Link to={`${base}/bo-thanh-vien/${m.id}`} aria-label={t("councils.view.members.removeFor", { name: m.name })}>
                       {t("councils.view.members.remove")}
                     </Link>
                   </td>

@@ -70,6 +70,8 @@ export type LoadResult = {
   durationS: number;
   /** Peak memory of the server's processes during the scenario (PSS added up), MB. */
   peakMemoryMb?: number;
+  /** The sign-in page's req/s measured just before this scenario: its ratio's denominator. */
+  referenceRps?: number;
 };
 
 function once(s: Scenario, connections: number, seconds: number, amount?: number): Promise<{ r: AcResult; bad: number }> {
