@@ -56,7 +56,9 @@ export default function handleRequest(
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   responseHeaders.set("Cache-Control", "no-store");
   if (requestId) responseHeaders.set("X-Request-Id", requestId);
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // Bytes, not a string: a string body is first checked for lone surrogates (undici's
+  // toUSVString, ~0.2 ms for a list page); Buffer.from writes the same UTF-8 in one native pass.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleDataRequest(response: Response) {

@@ -1,7 +1,7 @@
 // formatNumber writes small whole numbers and halves itself (Intl is slow); it must give exactly
 // what Intl's vi-VN format gives, for those and for every other number.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 
 const intl = new Intl.NumberFormat("vi-VN");
 
@@ -24,5 +24,32 @@ describe("formatDate", () => {
   it("writes calendar dates and timestamps as dd/mm/yyyy in Ho Chi Minh City time", () => {
     expect(formatDate("2026-02-03")).toBe("03/02/2026");
     expect(formatDate("2026-02-03T18:00:00.000Z")).toBe("04/02/2026");
+  });
+});
+
+describe("formatDateTime", () => {
+  const zone = { timeZone: "Asia/Ho_Chi_Minh" } as const;
+  const intlDate = new Intl.DateTimeFormat("vi-VN", { ...zone, day: "2-digit", month: "2-digit", year: "numeric" });
+  const intlTime = new Intl.DateTimeFormat("vi-VN", { ...zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const viaIntl = (d: Date) => `${intlDate.format(d)} ${intlTime.format(d)}`;
+
+  it("writes the city's time exactly as Intl does, over random times since 1975 and at day edges", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const from = Date.UTC(1975, 6, 1);
+    const to = Date.UTC(2100, 0, 1);
+    const times = Array.from({ length: 3000 }, () => new Date(from + Math.floor(random() * (to - from))));
+    times.push(new Date("2026-12-31T16:59:59.999Z"), new Date("2026-12-31T17:00:00.000Z"), new Date("2028-02-28T17:00:00.000Z"));
+    for (const d of times) {
+      expect(formatDateTime(d.toISOString())).toBe(viaIntl(d));
+      expect(formatDate(d.toISOString())).toBe(intlDate.format(d));
+    }
+    expect(formatDateTime("2026-12-31T17:00:00.000Z")).toBe("01/01/2027 00:00");
+  });
+
+  it("leaves times before the city's fixed offset to Intl (it was UTC+8 in 1960)", () => {
+    const d = new Date("1960-06-01T00:00:00.000Z");
+    expect(formatDateTime(d.toISOString())).toBe(viaIntl(d));
+    expect(formatDateTime("")).toBe("");
   });
 });
