@@ -12,6 +12,7 @@ import { BulkLedger } from "./seed-city-ledger";
 import { rng, type Rng } from "./seed-city-text";
 import { seedPeople, seedStructure, type City } from "./seed-city-people";
 import { seedWork } from "./seed-city-work";
+import { optimizeSearchIndexes } from "./search-index";
 
 export type CityOptions = {
   /** The seed number: the same number, the same city. */
@@ -65,6 +66,8 @@ export async function seedCity(handle: Handle, secrets: Secrets, options: CityOp
     for (const { sql } of bulkIndexes) sqlite.exec(sql);
     sqlite.pragma("synchronous = FULL");
   }
+  optimizeSearchIndexes(sqlite);
+  step("chỉ mục tìm kiếm: gộp thành một phân đoạn");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   city.counts.ledgerEvents = (sqlite.prepare("SELECT max(seq) AS n FROM ledger_events").get() as { n: number }).n;
   step(`xong: ${Object.entries(city.counts).map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`).join(", ")}`);

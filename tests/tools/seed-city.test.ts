@@ -54,6 +54,12 @@ describe("city seed", () => {
     expect(a.counts.scores).toBeGreaterThan(a.counts.evaluations);
   });
 
+  it("leaves each search index merged into one segment, every initiative in it", () => {
+    for (const name of ["initiatives_fts", "tasks_fts"]) expect(all<{ n: number }>(a.handle, `SELECT count(DISTINCT segid) AS n FROM ${name}_idx`)[0].n).toBe(1);
+    const indexed = all<{ n: number }>(a.handle, "SELECT count(*) AS n FROM initiatives_fts")[0].n;
+    expect(indexed).toBe(all<{ n: number }>(a.handle, "SELECT count(*) AS n FROM initiatives")[0].n);
+  });
+
   it("freezes each submitted version with the hash and event its submission recorded", () => {
     const rows = all<{ content: string; sha: string; seq: number; hash: string; payload: string; eventHash: string }>(
       a.handle,
