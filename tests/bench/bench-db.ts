@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } f
 import { dirname, join, resolve } from "node:path";
 import { openDatabase, type Handle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { SEARCH_INDEXES } from "../../db/search-index";
 import { loadOrCreateSecrets, type Secrets } from "../../db/secrets";
 import { loadActor } from "~/auth/actor.server";
 import type { Actor } from "~/auth/policy";
@@ -88,6 +89,16 @@ export function rowCounts(file: string): Record<string, number> {
       .pluck()
       .all() as string[];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Segments of each search index: more than one makes every search walk each of them. */
+export function searchSegments(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return SEARCH_INDEXES.map((name) => `${name} ${db.prepare(`SELECT count(DISTINCT segid) FROM ${name}_idx`).pluck().get() as number}`).join(", ");
   } finally {
     db.close();
   }

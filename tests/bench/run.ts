@@ -14,7 +14,7 @@ import os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createDrafts, mintCookies, openForPrep, prepareDatabase, rowCounts, submittableDrafts, usableAccounts } from "./bench-db";
+import { createDrafts, mintCookies, openForPrep, prepareDatabase, rowCounts, searchSegments, submittableDrafts, usableAccounts } from "./bench-db";
 import { runScenario, type LoadResult } from "./bench-load";
 import { jsWeight, type JsWeight } from "./bench-pages";
 import { installExitHandlers, runStep, MemoryMonitor, serveFlags, startHello, startService, stopChildren, waitForHttp, waitIdle } from "./bench-procs";
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     common: opt.common!,
     rare: opt.rare!,
   });
+  plan2.notes.push(`Search index segments when the pages were measured: ${searchSegments(plan.file)} (1 each after \`npm run db:optimize\`).`);
   for (const n of plan2.notes) console.log(`  ${n}`);
 
   // 4. JavaScript of each main page's first load.
