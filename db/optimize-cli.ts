@@ -1,6 +1,7 @@
 // npm run db:optimize — merges the search indexes into one segment each (db/search-index.ts). For
-// cron, e.g. nightly: the indexes grow a segment per registration and merge them only in steps.
-// It holds the write lock for a few seconds at city scale; submissions wait for it (busy timeout).
+// a nightly cron at a quiet hour: the indexes grow a segment per registration and merge them only
+// in steps. It holds the write lock ~2 s at city scale; a submission arriving then waits for it
+// (busy timeout), and its server process with it.
 import { databasePath, openDatabase } from "./client";
 import { optimizeSearchIndexes } from "./search-index";
 

@@ -1,6 +1,6 @@
 // The city seed at a small scale: the chain verifies, the same seed number gives the same
 // city, the rows agree with their ledger events, and the benchmark's drafts really submit.
-import { randomUUID } from "node:crypto";
+import { randomUUID, sign } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,12 @@ describe("city seed", () => {
     expect(events("evaluation.submitted")).toBe(all<{ n: number }>(a.handle, "SELECT count(*) AS n FROM evaluations WHERE status = 'submitted'")[0].n);
     const times = all<{ at: string }>(a.handle, "SELECT at FROM ledger_events ORDER BY seq").map((e) => e.at);
     expect(times).toEqual([...times].sort());
+  });
+
+  it("signs with libsodium exactly the bytes node:crypto makes for the same key and hash", () => {
+    const sample = all<{ hash: string; signature: string }>(a.handle, "SELECT hash, signature FROM ledger_events WHERE seq % 97 = 0 ORDER BY seq");
+    expect(sample.length).toBeGreaterThan(10);
+    for (const e of sample) expect(e.signature).toBe(sign(null, Buffer.from(e.hash, "hex"), a.secrets.privateKey).toString("base64"));
   });
 
   it("has the mix a real city has: every stage of an initiative's life", () => {
