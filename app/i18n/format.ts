@@ -31,11 +31,13 @@ export function formatDateTime(value: string | null | undefined): string {
 // time is written from the shifted UTC fields directly: Intl cost ~8 µs a value, and a list page
 // shows a few dozen (tests/i18n/format.test.ts compares the two over random times).
 const UTC7_SINCE = Date.UTC(1975, 5, 12, 17);
+/** The last instant whose city date still has a four-digit year. */
+const UTC7_UNTIL = Date.UTC(9999, 11, 31, 16, 59, 59, 999);
 const UTC7_MS = 7 * 3_600_000;
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 function cityTime(d: Date): { date: string; time: string } | null {
   const ms = d.getTime();
-  if (!(ms >= UTC7_SINCE) || ms > 253_402_275_599_999 - UTC7_MS) return null;
+  if (!(ms >= UTC7_SINCE && ms <= UTC7_UNTIL)) return null;
   const l = new Date(ms + UTC7_MS);
   return {
     date: `${two(l.getUTCDate())}/${two(l.getUTCMonth() + 1)}/${l.getUTCFullYear()}`,
