@@ -122,7 +122,7 @@ const ph = sql.placeholder;
  * each row's organization against the scope, stopping after the page; an all-city scope tests
  * nothing. Totals are counted once per state of the database (count-memo.server.ts).
  */
-function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSort, pageNo: number, { shape, values }: Bound): Paged<InitiativeListRow> {
+function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: () => SQL, sort: InboxSort, pageNo: number, { shape, values }: Bound): Paged<InitiativeListRow> {
   const page = Math.min(pageOf(pageNo), INBOX_MAX_ROWS / INITIATIVE_PAGE_SIZE);
   const offset = (page - 1) * INITIATIVE_PAGE_SIZE;
   const prepared = <P>(name: string, build: () => { prepare(): P; toSQL(): { sql: string } }) => preparedOnce(ctx.db, `inbox ${name}\u0000${shape}`, build);
@@ -130,9 +130,10 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSor
     const query = prepared(name, build) as Counting;
     return rememberUntilChange(ctx.db, `inbox ${name}\u0000${shape}\u0000${JSON.stringify(values)}`, () => query.get(values)!.n);
   };
-  const scopedWhere = and(...filters.map((f) => f("none")), orgWhere);
+  // Conditions are built only when a statement of this shape is not prepared yet.
+  const scopedWhere = () => and(...filters.map((f) => f("none")), orgWhere());
   const total = counted("total", () =>
-    ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere),
+    ctx.db.select({ n: count() }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId)).where(scopedWhere()),
   );
   // The same filters over the whole city: when the scope holds a fifth of those or more, a walk
   // finds a page's rows among the first few it reads.
@@ -143,27 +144,27 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: SQL, sort: InboxSor
     // table row and a person per registration, ~3 ms for a ward.
     const found = prepared(`ids ${sort}`, () =>
       ctx.db.select({ id: initiatives.id }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-        .where(scopedWhere).orderBy(...ORDER[sort]).limit(ph("limit")).offset(ph("offset")),
+        .where(scopedWhere()).orderBy(...ORDER[sort]).limit(ph("limit")).offset(ph("offset")),
     ).all({ ...values, limit: INITIATIVE_PAGE_SIZE, offset });
     return { rows: rowsInOrder(ctx, found.map((r) => r.id)), total, page };
   }
   const everyOrg =
-    counted("orgs", () => ctx.db.select({ n: count() }).from(organizations).where(orgWhere)) ===
+    counted("orgs", () => ctx.db.select({ n: count() }).from(organizations).where(orgWhere())) ===
     counted("all orgs", () => ctx.db.select({ n: count() }).from(organizations));
   // The unary + keeps the planner off initiatives_receiving_idx, so that it walks the order's index.
-  const inScope = everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere)}`;
+  const inScope = () => (everyOrg ? undefined : sql`+${initiatives.receivingOrgId} IN ${ctx.db.select({ id: organizations.id }).from(organizations).where(orgWhere())}`);
   const walk = `${sort}\u0000${everyOrg}`;
   const ids: number[] = [];
   let skip = offset;
   for (const [i, segment] of WALK[sort].entries()) {
-    const where = and(...filters.map((f) => f(segment.column)), segment.where, inScope);
-    const size = WALK[sort].length > 1 ? counted(`segment ${walk} ${i}`, () => ctx.db.select({ n: count() }).from(initiatives).where(where)) : Infinity;
+    const where = () => and(...filters.map((f) => f(segment.column)), segment.where, inScope());
+    const size = WALK[sort].length > 1 ? counted(`segment ${walk} ${i}`, () => ctx.db.select({ n: count() }).from(initiatives).where(where())) : Infinity;
     if (skip >= size) {
       skip -= size;
       continue;
     }
     const found = prepared(`walk ${walk} ${i}`, () =>
-      ctx.db.select({ id: initiatives.id }).from(initiatives).where(where).orderBy(...segment.order).limit(ph("limit")).offset(ph("offset")),
+      ctx.db.select({ id: initiatives.id }).from(initiatives).where(where()).orderBy(...segment.order).limit(ph("limit")).offset(ph("offset")),
     ).all({ ...values, limit: INITIATIVE_PAGE_SIZE - ids.length, offset: skip });
     ids.push(...found.map((r) => r.id));
     skip = 0;
@@ -203,7 +204,7 @@ export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListR
   const values: Record<string, unknown> = {};
   const filters: RowFilter[] = [(u) => (status ? sql`${usable(initiatives.status, u)} = ${ph("status")}` : sql`${usable(initiatives.status, u)} <> 'draft'`)];
   if (status) values.status = status;
-  const orgWhere: SQL[] = [inboxScope(actor)];
+  const orgWhere: (() => SQL)[] = [() => inboxScope(actor)];
   if (f.taskId) {
     values.taskId = f.taskId;
     filters.push(() => sql`${initiatives.taskId} = ${ph("taskId")}`);
@@ -215,7 +216,7 @@ export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListR
   if (f.orgId) {
     const node = loadNode(ctx.db, f.orgId);
     if (node) [values.orgFrom, values.orgTo] = pathRange(node.path);
-    orgWhere.push(node ? sql`${organizations.path} >= ${ph("orgFrom")} AND ${organizations.path} < ${ph("orgTo")}` : sql`0`);
+    orgWhere.push(() => (node ? sql`${organizations.path} >= ${ph("orgFrom")} AND ${organizations.path} < ${ph("orgTo")}` : sql`0`));
   }
   if (f.year) {
     [values.from, values.to] = periodRange(f.year, f.quarter ?? null);
@@ -223,5 +224,5 @@ export function listInbox(ctx: Ctx, f: InboxFilters = {}): Paged<InitiativeListR
   }
   // Everything the statements' text depends on: the actor's scope and which filters are set.
   const shape = JSON.stringify([actorKey(actor!), Object.keys(values), f.orgId ? "org" : ""]);
-  return inboxPage(ctx, filters, and(...orgWhere)!, f.sort ?? "newest", f.page ?? 1, { shape, values });
+  return inboxPage(ctx, filters, () => and(...orgWhere.map((w) => w()))!, f.sort ?? "newest", f.page ?? 1, { shape, values });
 }
