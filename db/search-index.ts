@@ -6,12 +6,17 @@ import type { Database } from "better-sqlite3";
 
 export const SEARCH_INDEXES = ["initiatives_fts", "tasks_fts"] as const;
 
+/** The segments an index has now: every search walks each of them. */
+export function segmentsOf(sqlite: Database, name: (typeof SEARCH_INDEXES)[number]): number {
+  return (sqlite.prepare(`SELECT count(DISTINCT segid) AS n FROM ${name}_idx`).get() as { n: number }).n;
+}
+
 /** Merge each search index into one segment; returns the segments there were before. */
 export function optimizeSearchIndexes(sqlite: Database): Record<(typeof SEARCH_INDEXES)[number], number> {
   const before = {} as Record<(typeof SEARCH_INDEXES)[number], number>;
   sqlite.transaction(() => {
     for (const name of SEARCH_INDEXES) {
-      before[name] = (sqlite.prepare(`SELECT count(DISTINCT segid) AS n FROM ${name}_idx`).get() as { n: number }).n;
+      before[name] = segmentsOf(sqlite, name);
       sqlite.prepare(`INSERT INTO ${name} (${name}) VALUES ('optimize')`).run();
     }
   }).immediate();

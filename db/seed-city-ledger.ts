@@ -33,7 +33,7 @@ parentPort.on("message", ({ id, hashes }) => {
 });`;
 
 /** The 32-byte seed of an Ed25519 private key: the last bytes of its PKCS #8 encoding. */
-export function ed25519Seed(key: KeyObject): Buffer {
+function ed25519Seed(key: KeyObject): Buffer {
   if (key.asymmetricKeyType !== "ed25519") throw new Error(`the ledger key is ${key.asymmetricKeyType}, not Ed25519`);
   return key.export({ type: "pkcs8", format: "der" }).subarray(-32);
 }

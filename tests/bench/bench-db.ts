@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } f
 import { dirname, join, resolve } from "node:path";
 import { openDatabase, type Handle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { SEARCH_INDEXES } from "../../db/search-index";
+import { SEARCH_INDEXES, segmentsOf } from "../../db/search-index";
 import { loadOrCreateSecrets, type Secrets } from "../../db/secrets";
 import { loadActor } from "~/auth/actor.server";
 import type { Actor } from "~/auth/policy";
@@ -98,7 +98,7 @@ export function rowCounts(file: string): Record<string, number> {
 export function searchSegments(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    return SEARCH_INDEXES.map((name) => `${name} ${db.prepare(`SELECT count(DISTINCT segid) FROM ${name}_idx`).pluck().get() as number}`).join(", ");
+    return SEARCH_INDEXES.map((name) => `${name} ${segmentsOf(db, name)}`).join(", ");
   } finally {
     db.close();
   }
