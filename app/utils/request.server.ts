@@ -50,7 +50,8 @@ export type Session = { ctx: Ctx; actor: Actor; token: string };
 
 const sessions = new WeakMap<Request, Promise<Session | null>>();
 
-/** The signed-in actor, or null. Read once per request: the route's loader and the root's both ask. */
+/** The signed-in actor, or null. Read once per request: the route's loader and the root's both ask
+ * (they receive the same Request object: patches/@remix-run+server-runtime*.patch). */
 export function currentSession(request: Request): Promise<Session | null> {
   let session = sessions.get(request);
   if (!session) sessions.set(request, (session = readSession(request)));
