@@ -7,7 +7,7 @@ import font600 from "@fontsource/be-vietnam-pro/600.css";
 import styles from "~/styles/app.css";
 import { canAnywhere, canManageCalendar, canPropose, hasRole } from "~/auth/policy";
 import { AppErrorBoundary } from "~/components/error-boundary";
-import { ClientNavigation } from "~/components/row-link";
+import { ClientNavigation } from "~/components/link";
 import { Shell } from "~/components/shell";
 import { useRequestInfo } from "~/components/request-info";
 import { PAGE_STRINGS_ID, loadCatalog, pageStringsText, startPageStrings, takePageStrings } from "~/i18n";

@@ -1,12 +1,13 @@
 // The attachments of a registration as a table: name (a download link), type, size, upload
 // time. Read-only by default (detail and check-your-answers pages); the attachments section of
 // the form passes `removeHref` to add a "Gỡ" link per row (the confirmation is a page of its own).
-import { Link } from "@remix-run/react";
+
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/i18n/format";
 import type { Translate } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { kindOf } from "~/utils/file-kinds";
+import { Link } from "~/components/link";
 
 export type AttachmentFile = { id: number; fileName: string; mediaType: string; size: number; uploadedAt: string };
 

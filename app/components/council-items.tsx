@@ -1,13 +1,12 @@
 // The council view's table of items (one page of them): evaluators with their statuses, totals
 // and statistics for those who may see scores, the flag, and the actions on each item.
-// Row links (row-link.tsx), not Remix's <Link>: a page holds some 125 of them.
 import type { EvaluationStatus, InitiativeStatus } from "../../db/schema";
-import { RowLink } from "~/components/row-link";
 import { Tag } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { formatDate, formatNumber, fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { CouncilItemScores } from "~/models/councils-view.server";
+import { Link } from "~/components/link";
 
 type Flags = { canSeeScores: boolean; canRun: boolean; canDecide: boolean; isMember: boolean };
 
@@ -85,7 +84,7 @@ function ItemRow({ item, base, flags }: { item: CouncilItemRow; base: string; fl
     <tr>
       <td className="mono">{number}</td>
       <td data-label={t("councils.view.col.title")}>
-        <RowLink to={`/sang-kien/${item.initiativeId}`}>{item.title}</RowLink>
+        <Link to={`/sang-kien/${item.initiativeId}`}>{item.title}</Link>
         <br />
         <span className="caption">{t("councils.view.due", { date: formatDate(item.dueOn) })}</span>
         {!evaluating ? (
@@ -139,30 +138,30 @@ function ItemRow({ item, base, flags }: { item: CouncilItemRow; base: string; fl
         <ul className="council-actions">
           {flags.canRun && evaluating ? (
             <li>
-              <RowLink to={`${base}/phan-cong?muc=${item.itemId}`} aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}>
+              <Link to={`${base}/phan-cong?muc=${item.itemId}`} aria-label={item.flagged ? t("councils.view.addEvaluatorFor", { number }) : t("councils.view.assignFor", { number })}>
                 {item.flagged ? t("councils.view.addEvaluator") : t("councils.view.items.assignEvaluators")}
-              </RowLink>
+              </Link>
             </li>
           ) : null}
           {flags.canDecide && evaluating ? (
             <li>
-              <RowLink to={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
+              <Link to={`${base}/quyet-dinh/${item.itemId}`} aria-label={t("councils.view.decideFor", { number })}>
                 {t("councils.view.decide")}
-              </RowLink>
+              </Link>
             </li>
           ) : null}
           {status === "recognised" || status === "not_recognised" ? (
             <li>
-              <RowLink to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
+              <Link to={`/sang-kien/${item.initiativeId}/quyet-dinh`} aria-label={t("councils.view.decisionFor", { number })}>
                 {t("councils.view.decision")}
-              </RowLink>
+              </Link>
             </li>
           ) : null}
           {flags.isMember ? (
             <li>
-              <RowLink to={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
+              <Link to={`${base}/xung-dot/${item.itemId}`} aria-label={t("councils.view.declareFor", { number })}>
                 {t("councils.view.declare")}
-              </RowLink>
+              </Link>
             </li>
           ) : null}
         </ul>

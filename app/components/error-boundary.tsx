@@ -1,8 +1,9 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useRootData } from "~/root";
 import { useT } from "~/i18n/use-t";
 import { useRequestInfo } from "./request-info";
 import type { MessageKey } from "~/i18n";
+import { Link } from "~/components/link";
 
 const KNOWN = new Set([403, 404, 409]);
 

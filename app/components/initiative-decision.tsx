@@ -1,12 +1,13 @@
 // The confirmation step of a decision on a registration (accept, return for revision, withdraw):
 // what it is about, what will happen, an optional or required reason, one clear button.
-import { Link } from "@remix-run/react";
+
 import { ErrorSummary, Form, PageTitle, TextArea, useValidatedForm, type ServerForm } from "~/components/form";
 import { SummaryList } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { optionalReasonSchema, reasonSchema } from "~/schemas/initiatives";
+import { Link } from "~/components/link";
 
 type Subject = { id: number; title: string; registrationNumber: string | null; kind: string; submittedAt: string | null; receivingOrg: { name: string } };
 

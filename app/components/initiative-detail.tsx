@@ -2,7 +2,7 @@
 // for revision (each section with its state, attachments, then check and submit), and the
 // record everyone allowed to see it reads (summary, actions, content, files, versions).
 import type { SerializeFrom } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+
 import { AttachmentList } from "~/components/attachment-list";
 import { ContentSections, InitiativeStatusTag, SectionStateTag } from "~/components/initiative-parts";
 import { SummaryList, Tag } from "~/components/summary";
@@ -12,6 +12,7 @@ import { useT } from "~/i18n/use-t";
 import type { AttachmentItem } from "~/models/attachments.server";
 import type { InitiativeDetail } from "~/models/initiatives.server";
 import { REQUIRED, sectionsFor, type Section } from "~/schemas/initiative-sections";
+import { Link } from "~/components/link";
 
 /** Sections nothing is required of (trial, confidential): left empty, they are complete. */
 const optionalSection = (s: Section) => s !== "statement" && s !== "authors" && REQUIRED[s].length === 0;

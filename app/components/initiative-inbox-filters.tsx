@@ -1,6 +1,6 @@
 // The filters of the receiving leaders' inbox, in a side panel: a plain GET form, so that they
 // work without JavaScript and every filtered view has its own address.
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { INITIATIVE_STATUSES, TASK_AREAS } from "../../db/enums";
 import { fieldId, SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";
@@ -9,6 +9,7 @@ import { OrgSuggestions } from "~/components/org-suggest";
 import { SORT_SLUGS, STATUS_SLUGS, type InitiativeFilters } from "~/schemas/initiative-filters";
 import { INBOX_SORTS } from "~/schemas/initiative-sections";
 import { AREA_SLUGS, MIN_YEAR } from "~/schemas/task-filters";
+import { Link } from "~/components/link";
 
 type Inbox = {
   task: { id: number; title: string } | null;

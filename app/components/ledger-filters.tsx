@@ -1,9 +1,10 @@
 // The ledger's filters: a GET form in the side panel, so that it works without JavaScript
 // and every filtered view has its own address.
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Checkbox, SelectField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { actionLabel, codeOptions, entityLabel, LEDGER_ACTIONS, LEDGER_ENTITIES } from "./ledger-labels";
+import { Link } from "~/components/link";
 
 export function LedgerFilters({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const t = useT();

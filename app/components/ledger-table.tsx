@@ -1,10 +1,11 @@
 // The ledger's table of events and its keyset pager ("mới hơn / cũ hơn": the ledger is too
 // large to count, so there are no page numbers).
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { actionLabel, entityLabel } from "./ledger-labels";
 import type { LedgerRow } from "~/models/ledger-query.server";
+import { Link } from "~/components/link";
 
 export type LedgerTableRow = Omit<LedgerRow, "actorId" | "orgId">;
 
@@ -100,7 +101,7 @@ export function LedgerPager({ first, last, hasNewer, hasOlder }: { first?: numbe
     if (cursor.truoc) params.set("truoc", String(cursor.truoc));
     if (cursor.sau) params.set("sau", String(cursor.sau));
     const qs = params.toString();
-    return qs ? `?${qs}` : location.pathname;
+    return qs ? `${location.pathname}?${qs}` : location.pathname;
   };
   return (
     <>

@@ -1,9 +1,10 @@
 // Small pieces the organization pages share: status tag, kind label, the way back to a node.
-import { Link } from "@remix-run/react";
+
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { Tag } from "./summary";
+import { Link } from "~/components/link";
 
 export function OrgStatus({ validTo }: { validTo: string | null }) {
   const t = useT();

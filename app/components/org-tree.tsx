@@ -1,9 +1,10 @@
 // The tree browse: roots of the actor's scope, a page of their children, and nodes expanded
 // by links (?mo=12,40) so that it works without JavaScript and never lists everything at once.
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { formatNumber } from "~/i18n/format";
 import { OrgStatus, useKindLabel } from "./org-parts";
+import { Link } from "~/components/link";
 
 type Child = { id: number; code: string; name: string; kind: string; validTo: string | null; openChildren: number };
 type Page = { rows: Child[]; total: number };

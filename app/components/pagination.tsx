@@ -1,6 +1,7 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { Link } from "~/components/link";
 
 export const PAGE_SIZE = 25;
 
@@ -23,7 +24,8 @@ export function Pagination({ page, total, pageSize = PAGE_SIZE, maxRows }: { pag
     if (p === 1) params.delete("trang");
     else params.set("trang", String(p));
     const qs = params.toString();
-    return qs ? `?${qs}` : location.pathname;
+    // An absolute path: a plain anchor (components/link.tsx), no route resolving per link.
+    return qs ? `${location.pathname}?${qs}` : location.pathname;
   };
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);

@@ -1,6 +1,6 @@
 // Building blocks of the proposal pages: status and overdue tags, the steps as a timeline, the
 // plan as a summary list, and the frame of a one-action step page.
-import { Link } from "@remix-run/react";
+
 import type { ReactNode } from "react";
 import type { ProposalStatus } from "../../db/enums";
 import { PageTitle } from "~/components/form";
@@ -9,6 +9,7 @@ import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { PLAN_FIELDS } from "~/schemas/proposals";
+import { Link } from "~/components/link";
 
 const TONE: Record<ProposalStatus, "blue" | "grey" | "red" | "green"> = {
   draft: "grey",

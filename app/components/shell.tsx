@@ -1,19 +1,19 @@
-import { Form, Link, useLocation } from "@remix-run/react";
-import { RowLink } from "~/components/row-link";
+import { useLocation } from "@remix-run/react";
 import { useRootData } from "~/root";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { Link } from "~/components/link";
 
 /** A link of the site's navigation, marked as the current section the way <NavLink> marks it
- * (class "active", aria-current="page"), but a plain anchor with client navigation (RowLink):
+ * (class "active", aria-current="page"), but a plain anchor with client navigation (Link):
  * a dozen <NavLink>s on every page each resolved their path against the route tree. */
 function SiteLink({ to, end, children }: { to: string; end?: boolean; children: React.ReactNode }) {
   const { pathname } = useLocation();
   const current = pathname === to || (!end && pathname.startsWith(`${to}/`));
   return (
-    <RowLink to={to} className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
+    <Link to={to} className={current ? "active" : undefined} aria-current={current ? "page" : undefined}>
       {children}
-    </RowLink>
+    </Link>
   );
 }
 
@@ -37,19 +37,21 @@ export function Shell({ children }: { children: React.ReactNode }) {
             <span className="site-header__name">{t("app.shortName")}</span>
           </Link>
           <div className="site-header__tools">
-            <Form method="post" action="/ngon-ngu" className="inline-form">
+            {/* Plain forms, not Remix's <Form> (a dozen hooks each on every page): switching the
+                language or signing out reloads the whole document, which both should anyway. */}
+            <form method="post" action="/ngon-ngu" className="inline-form">
               <input type="hidden" name="lang" value={data?.lang === "en" ? "vi" : "en"} />
               <input type="hidden" name="back" value={back} />
               <button type="submit" className="link-button" aria-label={t("lang.switchLabel")} lang={data?.lang === "en" ? "vi" : "en"}>
                 {t("lang.switch")}
               </button>
-            </Form>
+            </form>
             {data?.me ? (
-              <Form method="post" action="/dang-xuat" className="inline-form">
+              <form method="post" action="/dang-xuat" className="inline-form">
                 <button type="submit" className="link-button">
                   {t("nav.signOut")}
                 </button>
-              </Form>
+              </form>
             ) : null}
           </div>
         </div>

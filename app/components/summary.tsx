@@ -1,5 +1,6 @@
-import { Link } from "@remix-run/react";
+
 import type { ReactNode } from "react";
+import { Link } from "~/components/link";
 
 /** A summary list: label / value / optional change link (GOV.UK pattern). */
 export function SummaryList({ rows }: { rows: { label: string; value: ReactNode; href?: string; hrefLabel?: string }[] }) {

@@ -2,7 +2,7 @@
 // deadline, target codes, assignees by username, and a people finder that works without
 // JavaScript (a second submit button, intent=find, that keeps everything typed and lists
 // matching cadres with a tick box each to add them).
-import { Link, useSubmit } from "@remix-run/react";
+import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { TASK_AREAS } from "../../db/enums";
 import {
@@ -12,6 +12,7 @@ import type { MessageKey } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { areaField, taskSchema } from "~/schemas/tasks";
+import { Link } from "~/components/link";
 
 export type Candidate = { familyName: string; middleName: string; givenName: string; username: string; orgName: string };
 export type TaskServerForm = ServerForm & { candidates?: Candidate[] | null };

@@ -1,12 +1,13 @@
 // Small pieces of the task pages: status and deadline tags, areas, the period label, the
 // deadline with its tag, the leader's table of registrations per target organization.
-import { Link } from "@remix-run/react";
+
 import type { TaskArea } from "../../db/enums";
 import { Tag } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import type { RegistrationCounts, TaskRegistrations } from "~/models/tasks-registrations.server";
+import { Link } from "~/components/link";
 
 export { TaskStatusTag } from "~/components/status-tags";
 

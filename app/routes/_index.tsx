@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { formatNumber } from "~/i18n/format";
 import type { MessageKey } from "~/i18n";
@@ -11,6 +11,7 @@ import { myGrants } from "~/models/grants.server";
 import { requireSession } from "~/utils/request.server";
 import { fullName } from "~/i18n/format";
 import { SuccessBanner } from "~/components/summary";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);

@@ -2,12 +2,11 @@
 // done), with links for those who run councils or keep score sheets.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { DueDate, EvaluationStatusTag } from "~/components/scoring-parts";
 import { SuccessBanner } from "~/components/summary";
-import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -16,6 +15,7 @@ import { queueTabOf, slugOfTab, type QueueTab } from "~/schemas/scoring";
 import { guard } from "~/utils/http.server";
 import { scoringBanner } from "~/utils/scoring-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -84,7 +84,7 @@ export default function ScoringQueue() {
                     {r.registrationNumber ?? t("scoring.noNumber")}
                   </td>
                   <td data-label={t("scoring.col.title")}>
-                    <RowLink to={`/danh-gia/phieu/${r.id}`}>{r.title}</RowLink>
+                    <Link to={`/danh-gia/phieu/${r.id}`}>{r.title}</Link>
                   </td>
                   <td data-label={t("scoring.col.council")}>{r.councilName}</td>
                   <td data-label={t("scoring.col.due")}>

@@ -2,7 +2,7 @@
 // by where they stand (waiting for sheets, wide spread, ready for a decision, decided).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { CouncilItemsTable, councilItemRows } from "~/components/council-items";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
@@ -15,6 +15,7 @@ import { itemStateOf, slugOfItemState, type ItemState } from "~/schemas/councils
 import { idParam } from "~/utils/councils-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,7 +1,7 @@
 // Removing a council member: a confirmation step of its own.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Form, PageTitle } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { fullName } from "~/i18n/format";
@@ -10,6 +10,7 @@ import { memberById, removeMember } from "~/models/councils.server";
 import { idParam } from "~/utils/councils-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

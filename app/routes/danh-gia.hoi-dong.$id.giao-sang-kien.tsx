@@ -1,7 +1,7 @@
 // Put accepted registrations before the council with a due date (one or several at once).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Checkbox, ErrorSummary, fieldId, Form, PageTitle, TextField, useValidatedForm } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -11,6 +11,7 @@ import { assignItemsSchema, ITEM_PREFIX } from "~/schemas/councils";
 import { idParam } from "~/utils/councils-route.server";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // the whole request; each refused pair is named with its reason, and nothing is written.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Checkbox, ErrorSummary, FieldError, fieldId, Form, PageTitle, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { fullName } from "~/i18n/format";
@@ -14,6 +14,7 @@ import { assignEvaluatorsSchema, EVAL_ITEM_PREFIX, EVALUATOR_PREFIX } from "~/sc
 import { idParam } from "~/utils/councils-route.server";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

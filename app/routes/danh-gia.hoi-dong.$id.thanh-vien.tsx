@@ -2,7 +2,7 @@
 // matching people of the council's organization, "Chọn" fills the username in, keeping the rest.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { COUNCIL_ROLES } from "../../db/enums";
 import { ErrorSummary, Form, PageTitle, SelectField, TextField, useValidatedForm, type ServerForm } from "~/components/form";
@@ -14,6 +14,7 @@ import { memberSchema } from "~/schemas/councils";
 import { idParam } from "~/utils/councils-route.server";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 type Candidate = { familyName: string; middleName: string; givenName: string; username: string; orgName: string };
 

@@ -1,7 +1,7 @@
 // A council member declares a conflict of interest with an item's initiative, with a reason.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, TextArea, useValidatedForm } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -10,6 +10,7 @@ import { conflictSchema } from "~/schemas/councils";
 import { idParam } from "~/utils/councils-route.server";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // thresholds, the suggested level) and the decision form, for the council's chair or secretary.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionFields, levelLabel, outcomeLabel, ScoreSummary } from "~/components/decision-parts";
 import { PageTitle } from "~/components/form";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +12,7 @@ import { recordDecision } from "~/models/decisions.server";
 import { attemptForm, idParam } from "~/utils/decisions-route.server";
 import { formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

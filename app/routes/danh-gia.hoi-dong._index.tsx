@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
-import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatQuarter } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listCouncils } from "~/models/councils.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -55,7 +55,7 @@ export default function Councils() {
               {councils.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <RowLink to={`/danh-gia/hoi-dong/${c.id}`}>{c.name}</RowLink>
+                    <Link to={`/danh-gia/hoi-dong/${c.id}`}>{c.name}</Link>
                   </td>
                   <td>{c.orgName}</td>
                   <td>{c.periodQuarter ? formatQuarter(c.periodQuarter, c.periodYear) : t("councils.period.year", { year: c.periodYear })}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, SelectField, TextField, useValidatedForm } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -10,6 +10,7 @@ import { ownOrgChoices, rubricChoices } from "~/models/rubrics.server";
 import { councilSchema } from "~/schemas/councils";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

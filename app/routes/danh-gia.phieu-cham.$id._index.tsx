@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Form, PageTitle } from "~/components/form";
 import { SuccessBanner, SummaryList, Tag } from "~/components/summary";
 import { useT } from "~/i18n/use-t";
@@ -8,6 +8,7 @@ import { getRubric, newRubricVersion } from "~/models/rubrics.server";
 import { badRequestResponse, idParam } from "~/utils/councils-route.server";
 import { formValues, guard, toResponse } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

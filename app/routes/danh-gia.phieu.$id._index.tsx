@@ -4,7 +4,7 @@
 // council's chair and secretary.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useRef } from "react";
 import { AttachmentList } from "~/components/attachment-list";
 import { ErrorSummary, Form, PageTitle, useValidatedForm } from "~/components/form";
@@ -18,6 +18,7 @@ import { sheetSchema } from "~/schemas/scoring";
 import { badRequest, formValues, guard } from "~/utils/http.server";
 import { attemptScoring, scoringBanner, sheetIdParam } from "~/utils/scoring-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // receives and the ledger keeps. A confirmation step of its own.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, TextArea, useValidatedForm } from "~/components/form";
 import { points } from "~/components/scoring-parts";
 import { SummaryList } from "~/components/summary";
@@ -13,6 +13,7 @@ import { reopenSchema } from "~/schemas/scoring";
 import { formValues, guard } from "~/utils/http.server";
 import { attemptScoring, sheetIdParam } from "~/utils/scoring-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

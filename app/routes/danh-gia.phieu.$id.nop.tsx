@@ -3,7 +3,7 @@
 // hash), so a sheet changed meanwhile in another window is not submitted unseen.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { ScoresTable, SheetSummary } from "~/components/scoring-parts";
 import { useT } from "~/i18n/use-t";
@@ -11,6 +11,7 @@ import { getSheet, submitSheet } from "~/models/scoring.server";
 import { badRequest, formValues, guard } from "~/utils/http.server";
 import { attemptScoring, sheetIdParam } from "~/utils/scoring-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { OverdueTag, PlanSummary, ProposalStatusTag, ProposalTimeline } from "~/components/proposal-parts";
 import { SuccessBanner, SummaryList, Tag } from "~/components/summary";
@@ -11,6 +11,7 @@ import { getProposal } from "~/models/proposals.server";
 import { guard } from "~/utils/http.server";
 import { proposalIdParam, proposalSaved } from "~/utils/proposals-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form";
 import { PlanSummary, StepFrame } from "~/components/proposal-parts";
 import type { MessageKey } from "~/i18n";
@@ -11,6 +11,7 @@ import { attempt, guard } from "~/utils/http.server";
 import { proposalIdParam } from "~/utils/proposals-route.server";
 import { requireSession } from "~/utils/request.server";
 import { loadNode } from "~/models/orgs-shared.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

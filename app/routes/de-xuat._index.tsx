@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { canPropose, hasRole } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
 import { OverdueTag, ProposalStatusTag } from "~/components/proposal-parts";
-import { RowLink } from "~/components/row-link";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listMine, listToDecide } from "~/models/proposals.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 type View = "cua-toi" | "can-quyet-dinh";
 
@@ -66,7 +66,7 @@ export default function ProposalsIndex() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <RowLink to={`/de-xuat/${r.id}`}>{r.title}</RowLink>
+                  <Link to={`/de-xuat/${r.id}`}>{r.title}</Link>
                 </td>
                 {decide ? <td data-label={t("proposals.col.proposer")}>{r.proposerName}</td> : null}
                 <td data-label={t(decide ? "proposals.col.org" : "proposals.col.decider")}>{r.orgName}</td>

@@ -3,17 +3,17 @@
 // year, pages, XLSX); the points per level; results reports awaiting my confirmation.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { levelLabel } from "~/components/decision-parts";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
-import { RowLink } from "~/components/row-link";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { creditOverview, CREDIT_PAGE_SIZE } from "~/models/credit.server";
 import { formatShare } from "~/schemas/initiative-sections";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 function yearOf(url: URL): number | null {
   const n = Number(url.searchParams.get("nam"));
@@ -82,10 +82,10 @@ export default function CreditPage() {
                 {mine.entries.map((e) => (
                   <tr key={e.id}>
                     <td>
-                      <RowLink to={`/quyet-dinh/${e.decisionId}`}>{e.number}</RowLink> ({formatDate(e.decidedOn)})
+                      <Link to={`/quyet-dinh/${e.decisionId}`}>{e.number}</Link> ({formatDate(e.decidedOn)})
                     </td>
                     <td>
-                      <RowLink to={`/sang-kien/${e.initiativeId}`}>{e.title}</RowLink>
+                      <Link to={`/sang-kien/${e.initiativeId}`}>{e.title}</Link>
                     </td>
                     <td>{levelLabel(t, e.level)}</td>
                     <td>{`${formatShare(e.shareBp)} %`}</td>
@@ -104,7 +104,7 @@ export default function CreditPage() {
           <ul>
             {reports.map((r) => (
               <li key={r.reportId}>
-                <RowLink to={`/sang-kien/${r.initiativeId}/ket-qua`}>{`${r.registrationNumber ?? ""} — ${r.title}`}</RowLink> ({formatDateTime(r.submittedAt)})
+                <Link to={`/sang-kien/${r.initiativeId}/ket-qua`}>{`${r.registrationNumber ?? ""} — ${r.title}`}</Link> ({formatDateTime(r.submittedAt)})
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 // Public: check a receipt (no sign-in). Works without JavaScript: a plain multipart POST.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, FieldFrame, PageTitle, TextArea } from "~/components/form";
 import { ReceiptSummary } from "~/components/receipt-summary";
 import type { MessageKey } from "~/i18n";
@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { checkReceipt, type ReceiptCheckResult } from "~/models/receipt-check.server";
 import { RECEIPT_MAX_BYTES } from "~/schemas/receipts";
 import { baseCtx } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 type ActionData = { ok: true; result: ReceiptCheckResult } | { ok: false; fieldErrors: Record<string, string>; values: Record<string, string> };
 

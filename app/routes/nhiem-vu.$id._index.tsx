@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { SummaryList, Tag, SuccessBanner } from "~/components/summary";
 import { areaLabels, Deadline, periodLabel, RegistrationsTable, TaskStatusTag } from "~/components/task-parts";
@@ -11,6 +11,7 @@ import { closeTask, getTask, publishTask } from "~/models/tasks.server";
 import { attempt, badRequest, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 import { taskIdParam, taskSavedBanner } from "~/utils/tasks-form.server";
+import { Link } from "~/components/link";
 
 const CONFIRM = { "ban-hanh": "publish", "ket-thuc": "close" } as const;
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { TaskForm, type TaskServerForm } from "~/components/task-form";
 import { useT } from "~/i18n/use-t";
@@ -8,6 +8,7 @@ import { taskForEdit, updateTask } from "~/models/tasks.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 import { taskFormAction, taskIdParam } from "~/utils/tasks-form.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { TASK_AREAS, TASK_STATUSES } from "../../db/enums";
 import { canAnywhere } from "~/auth/policy";
 import { Checkbox, PageTitle, SelectField } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { Tag } from "~/components/summary";
 import { areaLabels, Deadline, periodLabel, TaskStatusTag } from "~/components/task-parts";
-import { RowLink } from "~/components/row-link";
 import type { MessageKey } from "~/i18n";
 import { formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -15,6 +14,7 @@ import { listTasksForLeader, listTasksReachingMe, TASK_PAGE_SIZE } from "~/model
 import { AREA_SLUGS, MIN_YEAR, STATUS_SLUGS, taskFilters, type TaskView } from "~/schemas/task-filters";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -128,7 +128,7 @@ export default function TasksIndex() {
                 {list.rows.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <RowLink to={`/nhiem-vu/${r.id}`}>{r.title}</RowLink>
+                      <Link to={`/nhiem-vu/${r.id}`}>{r.title}</Link>
                       {r.assignedToMe && view !== "cua-toi" ? (
                         <>
                           {" "}

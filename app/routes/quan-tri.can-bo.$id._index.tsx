@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { canAnywhere, canGrantTo } from "~/auth/policy";
 import { ErrorSummary, Form, PageTitle, SelectField, useValidatedForm } from "~/components/form";
 import { AccountTag, OrgField, type OrgOption } from "~/components/people-fields";
@@ -17,6 +17,7 @@ import { attempt, badRequest, formFailure, formValues, guard, zodFieldErrors } f
 import { idParam, withOrgCandidates } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
 import { SuccessBanner } from "~/components/summary";
+import { Link } from "~/components/link";
 
 const NOTICES = ["da-tao", "da-luu", "da-cap-vai-tro", "da-thu-hoi", "da-mo-khoa", "da-ngung", "da-kich-hoat", "da-cap-mat-khau"] as const;
 

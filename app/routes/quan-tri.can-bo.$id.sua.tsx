@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, useValidatedForm } from "~/components/form";
 import { PersonFields, type OrgOption } from "~/components/people-fields";
 import { formatDate, fullName } from "~/i18n/format";
@@ -11,6 +11,7 @@ import { personSchema } from "~/schemas/people";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { idParam, withOrgCandidates } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { translateMaybe, type MessageKey } from "~/i18n";
 import { fullName } from "~/i18n/format";
@@ -10,6 +10,7 @@ import { getPerson } from "~/models/people.server";
 import { attempt, guard } from "~/utils/http.server";
 import { idParam } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

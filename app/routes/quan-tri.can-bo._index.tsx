@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { ErrorSummary, PageTitle, SelectField, TextField } from "~/components/form";
 import { Pagination, pageFromUrl, PAGE_SIZE } from "~/components/pagination";
 import { AccountTag } from "~/components/people-fields";
-import { RowLink } from "~/components/row-link";
 import { translateMaybe } from "~/i18n";
 import { fullName } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -14,6 +13,7 @@ import { listPeople } from "~/models/people-list.server";
 import { peopleFilterSchema } from "~/schemas/people";
 import { guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -122,7 +122,7 @@ export default function PeopleList() {
                     {list.rows.map((p) => (
                       <tr key={p.id}>
                         <td data-label={t("people.col.name")}>
-                          <RowLink to={`/quan-tri/can-bo/${p.id}`}>{fullName(p)}</RowLink>
+                          <Link to={`/quan-tri/can-bo/${p.id}`}>{fullName(p)}</Link>
                         </td>
                         <td data-label={t("people.col.position")}>{p.position}</td>
                         <td data-label={t("people.col.org")}>{p.orgName}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { ErrorSummary, Form, PageTitle, RadioGroup, TextField, useValidatedForm } from "~/components/form";
 import { PersonFields, type OrgOption } from "~/components/people-fields";
@@ -11,6 +11,7 @@ import { createPersonSchema } from "~/schemas/people";
 import { attempt, formFailure, formValues, zodFieldErrors } from "~/utils/http.server";
 import { withOrgCandidates } from "~/utils/people-form.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PageTitle, SelectField, TextField, useValidatedForm } from "~/components/form";
 import { SuccessBanner } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
@@ -10,6 +10,7 @@ import { addHoliday, clampYear, listHolidays } from "~/models/calendar.server";
 import { holidaySchema } from "~/schemas/proposals";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

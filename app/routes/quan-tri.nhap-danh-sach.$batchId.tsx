@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { CreateTable, ProblemTable } from "~/components/import-tables";
 import { Pagination, pageFromUrl } from "~/components/pagination";
@@ -12,6 +12,7 @@ import { confirmImport, discardImport, getImportBatch } from "~/models/import.se
 import { batchActionSchema, batchIdOf } from "~/schemas/import";
 import { attempt, badRequest, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 const PAGE_SIZE = 100;
 

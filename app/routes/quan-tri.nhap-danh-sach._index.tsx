@@ -6,7 +6,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, useValidatedForm } from "~/components/form";
 import { FileField } from "~/components/import-tables";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -16,6 +16,7 @@ import { MAX_UPLOAD_BYTES, uploadSchema } from "~/schemas/import";
 import { attempt, formFailure, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 import { SuccessBanner } from "~/components/summary";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { OrgStatus, useKindLabel } from "~/components/org-parts";
 import { OrgHistory } from "~/components/org-history";
@@ -12,6 +12,7 @@ import { getOrgDetail, PAGE_SIZE } from "~/models/orgs.server";
 import { guard } from "~/utils/http.server";
 import { orgIdParam, savedBanner } from "~/utils/orgs-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { Checkbox, PageTitle, SelectField, TextField } from "~/components/form";
 import { OrgStatus, useKindLabel } from "~/components/org-parts";
 import { OrgTree } from "~/components/org-tree";
@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { browseTree, PAGE_SIZE, searchOrgs } from "~/models/orgs.server";
 import { FILTER_KINDS, orgFilters } from "~/schemas/orgs";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // what corrected it), the preview in the party layout and the DOCX download.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { halfToPoints, outcomeLabel } from "~/components/decision-parts";
 import { DecisionPreview } from "~/components/decision-preview";
 import { PageTitle } from "~/components/form";
@@ -14,6 +14,7 @@ import { formatShare } from "~/schemas/initiative-sections";
 import { idParam } from "~/utils/decisions-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // council's chair or secretary; the earlier credit is reversed.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionFields } from "~/components/decision-parts";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -11,6 +11,7 @@ import { correctDecision } from "~/models/decisions.server";
 import { attemptForm, idParam } from "~/utils/decisions-route.server";
 import { formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { DraftTaskList, RecordView } from "~/components/initiative-detail";
 import { SuccessBanner } from "~/components/summary";
@@ -9,6 +9,7 @@ import { getInitiativeWithFiles } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam, savedBanner } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { PrintButton } from "~/components/print-button";
 import { ReceiptSummary } from "~/components/receipt-summary";
@@ -11,6 +11,7 @@ import { receiptFor } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam, receiptVersion } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

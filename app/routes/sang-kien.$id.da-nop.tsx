@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -9,6 +9,7 @@ import { getInitiative } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -3,7 +3,7 @@
 // a note; only confirmed reports count. Three intents: report, add-file, decide.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, FieldFrame, Form, PageTitle, RadioGroup, TextArea, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import { SuccessBanner, Tag } from "~/components/summary";
 import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
@@ -16,6 +16,7 @@ import { idParam } from "~/utils/decisions-route.server";
 import { attempt, badRequest, formFailure, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 import { isMultipart, readUpload } from "~/utils/upload.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { AttachmentList } from "~/components/attachment-list";
 import { ContentSections } from "~/components/initiative-parts";
@@ -12,6 +12,7 @@ import { getInitiative, submissionProblems, submitTogether } from "~/models/init
 import { attempt, formValues, guard } from "~/utils/http.server";
 import { initiativeIdParam } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

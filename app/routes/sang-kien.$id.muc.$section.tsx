@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { ErrorSummary, Form, PageTitle, useValidatedForm } from "~/components/form";
 import { AuthorsFields, SectionFields } from "~/components/initiative-section-form";
@@ -14,6 +14,7 @@ import {
 import { attempt, badRequest, formValues, guard } from "~/utils/http.server";
 import { initiativeIdParam } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 function sectionParam(params: Record<string, string | undefined>): Section {
   const s = params.section ?? "";

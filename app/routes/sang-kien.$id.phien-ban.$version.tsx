@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AttachmentList } from "~/components/attachment-list";
 import { PageTitle } from "~/components/form";
 import { ContentSections } from "~/components/initiative-parts";
@@ -13,6 +13,7 @@ import { getVersionView } from "~/models/initiatives.server";
 import { guard } from "~/utils/http.server";
 import { initiativeIdParam, versionParam } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -2,7 +2,7 @@
 // signer, and the score summary (how many scored it and the mean), never who gave which score.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { halfToPoints, outcomeLabel } from "~/components/decision-parts";
 import { PageTitle } from "~/components/form";
 import { SummaryList, Tag } from "~/components/summary";
@@ -12,6 +12,7 @@ import { decisionsForInitiative } from "~/models/decisions-read.server";
 import { idParam } from "~/utils/decisions-route.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

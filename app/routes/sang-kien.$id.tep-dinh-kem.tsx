@@ -3,7 +3,7 @@
 // upload form. Only while the authors may edit the draft (else 404/409 from the model).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AttachmentList } from "~/components/attachment-list";
 import { ErrorSummary, FieldFrame, Form, inputProps, PageTitle, useValidatedForm } from "~/components/form";
 import { SuccessBanner } from "~/components/summary";
@@ -15,6 +15,7 @@ import { ACCEPT } from "~/utils/file-kinds";
 import { attempt, badRequest, formFailure, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
 import { isMultipart, readUpload } from "~/utils/upload.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { PageTitle } from "~/components/form";
 import { InboxFilters } from "~/components/initiative-inbox-filters";
-import { RowLink } from "~/components/row-link";
 import { InitiativeStatusTag } from "~/components/status-tags";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { SuccessBanner } from "~/components/summary";
@@ -16,6 +15,7 @@ import { initiativeFilters, type InitiativeView } from "~/schemas/initiative-fil
 import { guard } from "~/utils/http.server";
 import { savedBanner } from "~/utils/initiatives-route.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -61,7 +61,7 @@ export default function InitiativesIndex() {
               <tr key={r.id}>
                 <td className="mono">{r.registrationNumber ?? t("initiatives.noNumber")}</td>
                 <td data-label={t("initiatives.col.title")}>
-                  <RowLink to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</RowLink>
+                  <Link to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</Link>
                 </td>
                 <td data-label={t("initiatives.col.kind")}>{t(`initiatives.kind.${r.kind}` as MessageKey)}</td>
                 {view === "tiep-nhan" ? (

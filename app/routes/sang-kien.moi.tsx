@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, RadioGroup, SelectField, useValidatedForm } from "~/components/form";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -9,6 +9,7 @@ import { kindFromSlug } from "~/schemas/initiative-filters";
 import { newDraftSchema } from "~/schemas/initiatives";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

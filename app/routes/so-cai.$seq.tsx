@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { actionLabel, entityLabel } from "~/components/ledger-labels";
 import { SummaryList, Tag } from "~/components/summary";
@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { getEvent } from "~/models/ledger-query.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

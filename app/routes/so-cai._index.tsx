@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { ErrorSummary, PageTitle } from "~/components/form";
 import { LedgerFilters } from "~/components/ledger-filters";
@@ -11,6 +11,7 @@ import { listEvents } from "~/models/ledger-query.server";
 import { ledgerFilterSchema } from "~/schemas/ledger";
 import { guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);

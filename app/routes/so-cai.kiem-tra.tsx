@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { PageTitle } from "~/components/form";
 import { SummaryList } from "~/components/summary";
@@ -10,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { chainCheckView, startChainCheck, type CheckResult } from "~/models/ledger-check-run.server";
 import { badRequest, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 // The check runs in a worker thread (minutes on a city ledger): the page shows its progress or
 // the last result; starting one is a POST. Without JavaScript a link refreshes the progress;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { SummaryList } from "~/components/summary";
 import type { MessageKey } from "~/i18n";
@@ -10,6 +10,7 @@ import { myGrants } from "~/models/grants.server";
 import { getPerson } from "~/models/people.server";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
 import { Tag, SuccessBanner } from "~/components/summary";
-import { RowLink } from "~/components/row-link";
 import { isMessageKey } from "~/i18n";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listMyNotifications, markAllRead, markRead, NOTIFICATION_PAGE_SIZE } from "~/models/notifications.server";
 import { badRequest, formValues, guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -69,7 +69,7 @@ export default function Notifications() {
                 return (
                   <tr key={n.id} className={n.readAt ? undefined : "notification--unread"}>
                     <td>
-                      <RowLink to={n.href}>{text}</RowLink>
+                      <Link to={n.href}>{text}</Link>
                     </td>
                     <td data-label={t("tasks.notifications.col.at")}>{formatDateTime(n.createdAt)}</td>
                     <td data-label={t("tasks.notifications.col.state")}>

@@ -2,10 +2,9 @@
 // side panel. A plain GET form: works without JavaScript, and every result page has its own URL.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { TASK_AREAS, type InitiativeStatus, type TaskStatus } from "../../db/enums";
 import { PageTitle, SelectField, TextField } from "~/components/form";
-import { RowLink } from "~/components/row-link";
 import { InitiativeStatusTag, TaskStatusTag } from "~/components/status-tags";
 import { Pagination } from "~/components/pagination";
 import { Tag } from "~/components/summary";
@@ -17,6 +16,7 @@ import { MIN_YEAR, AREA_SLUGS } from "~/schemas/task-filters";
 import { SEARCH_STATUS_SLUGS, SEARCH_STATUSES, SEARCH_TYPES, searchParams, TYPE_SLUGS, isTaskStatus } from "~/schemas/search";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
+import { Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -31,7 +31,7 @@ function ResultItem({ row }: { row: SearchRow }) {
   return (
     <li className="search-result">
       <h3 className="search-result__title">
-        <RowLink to={row.href}>{row.title || t("search.untitled")}</RowLink>
+        <Link to={row.href}>{row.title || t("search.untitled")}</Link>
       </h3>
       <p className="search-result__tags">
         <Tag tone="grey">{kind}</Tag>{" "}

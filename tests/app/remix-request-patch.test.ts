@@ -18,7 +18,7 @@ function appWith(seen: Record<string, Request[]>): ServerBuild {
     "routes/x._index": { id: "routes/x._index", parentId: "routes/x", index: true, module: { loader: loader("routes/x._index"), default: Component } },
   };
   const assetRoutes = Object.fromEntries(
-    Object.values(routes).map((r) => [r.id, { id: r.id, parentId: "parentId" in r ? r.parentId : undefined, path: r.path, index: "index" in r ? r.index : undefined, module: `/${r.id}.js`, hasLoader: true, hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false }]),
+    Object.values(routes).map((r) => [r.id, { id: r.id, parentId: "parentId" in r ? r.parentId : undefined, path: "path" in r ? r.path : undefined, index: "index" in r ? r.index : undefined, module: `/${r.id}.js`, hasLoader: true, hasAction: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false }]),
   );
   return {
     mode: "production",
