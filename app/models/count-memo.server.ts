@@ -9,6 +9,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "../../db/client";
 
 const MAX_ENTRIES = 2_000;
+const CHECK_KEYS = process.env.NODE_ENV !== "production";
 
 type Memo = { version: Database.Statement; entries: Map<string, { at: string; value: unknown }> };
 const memos = new WeakMap<Database.Database, Memo>();
@@ -44,8 +45,20 @@ export function forgetRemembered(db: Db): void {
 
 type CountQuery = { get(): { n: number } | undefined; toSQL(): { sql: string; params: unknown[] } };
 
-/** A count query's result (`select({ n: count() })…`), once per state of the database. */
-export function memoCount(db: Db, query: CountQuery): number {
-  const { sql, params } = query.toSQL();
-  return rememberUntilChange(db, `${sql}\u0000${JSON.stringify(params)}`, () => query.get()!.n);
+const countKeys = new Map<string, string>();
+
+/** A count query's result (`select({ n: count() })…`), once per state of the database. The query
+ * is built only when its count is not remembered (building it with the query builder cost as much
+ * as running it), so `key` must name everything its SQL and parameters depend on (an actorKey, a
+ * date…). Outside production the query is built every time anyway, and a key that gave two
+ * different queries is an error. */
+export function memoCount(db: Db, key: string, build: () => CountQuery): number {
+  if (CHECK_KEYS) {
+    const { sql, params } = build().toSQL();
+    const query = `${sql}\u0000${JSON.stringify(params)}`;
+    const seen = countKeys.get(key);
+    if (seen !== undefined && seen !== query) throw new Error(`count-memo: key "${key}" gave two queries:\n${seen}\n${query}`);
+    countKeys.set(key, query);
+  }
+  return rememberUntilChange(db, `count\u0000${key}`, () => build().get()!.n);
 }

@@ -9,6 +9,7 @@ import { RECOGNITION_LEVELS } from "../../db/enums";
 import { canAnywhere, canManageCalendar } from "~/auth/policy";
 import { creditRulesSchema, parsePoints } from "~/schemas/decisions";
 import { fullName } from "~/i18n/format";
+import { preparedOnce } from "./compiled.server";
 import { nowIso, write, type Ctx } from "./context.server";
 import { forbidden, invalid } from "./errors";
 import { appendEvent } from "./ledger.server";
@@ -155,11 +156,12 @@ export function updateCreditRules(ctx: Ctx, input: Record<string, unknown>): Rec
 export function homeCreditCards(ctx: Ctx): { key: "credit.mine"; count: number; href: string }[] {
   if (!ctx.actor) return [];
   const year = Number(todayIso(ctx).slice(0, 4));
-  const row = ctx.db
-    .select({ n: count(), points: sql<number | null>`sum(${creditEntries.points})` })
-    .from(creditEntries)
-    .where(and(eq(creditEntries.personId, ctx.actor.personId), eq(creditEntries.periodYear, year)))
-    .get()!;
+  const row = preparedOnce(ctx.db, "home credit.mine", () =>
+    ctx.db
+      .select({ n: count(), points: sql<number | null>`sum(${creditEntries.points})` })
+      .from(creditEntries)
+      .where(and(eq(creditEntries.personId, sql.placeholder("person")), eq(creditEntries.periodYear, sql.placeholder("year")))),
+  ).get({ person: ctx.actor.personId, year })!;
   return row.n ? [{ key: "credit.mine", count: Math.round((row.points ?? 0) / 100), href: "/ghi-nhan" }] : [];
 }
 

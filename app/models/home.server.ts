@@ -3,6 +3,7 @@ import { and, count, eq, exists, gte, isNull, or, sql } from "drizzle-orm";
 import { accounts, ledgerEvents, organizations, people } from "../../db/schema";
 import { canAnywhere, canViewLedgerOf } from "~/auth/policy";
 import type { Ctx } from "./context.server";
+import { actorKey } from "./compiled.server";
 import { memoCount } from "./count-memo.server";
 import { pathScope } from "./scope.server";
 import { homeCreditCards } from "./credit.server";
@@ -31,16 +32,16 @@ export function homeCards(ctx: Ctx): HomeCard[] {
     ...homeCreditCards(ctx),
   ];
   const now = ctx.now().toISOString();
+  const scope = actorKey(actor);
   if (canAnywhere(actor, "person.manage")) {
-    const inCare = and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
-    const awaiting = memoCount(
-      ctx.db,
+    const inCare = () => and(pathScope(organizations.path, actor, "person.manage"), eq(people.active, true));
+    const awaiting = memoCount(ctx.db, `home awaitingPassword\u0000${scope}`, () =>
       ctx.db
         .select({ n: count() })
         .from(people)
         .innerJoin(organizations, eq(organizations.id, people.orgId))
         .leftJoin(accounts, eq(accounts.personId, people.id))
-        .where(and(inCare, or(isNull(accounts.id), isNull(accounts.passwordHash)))),
+        .where(and(inCare(), or(isNull(accounts.id), isNull(accounts.passwordHash)))),
     );
     // The few locked accounts first (accounts_locked_idx), each then checked against the scope:
     // joined the other way round, the planner walked every person of a city's scope.
@@ -48,7 +49,7 @@ export function homeCards(ctx: Ctx): HomeCard[] {
       .select({ one: sql`1` })
       .from(people)
       .innerJoin(organizations, eq(organizations.id, people.orgId))
-      .where(and(eq(people.id, accounts.personId), inCare));
+      .where(and(eq(people.id, accounts.personId), inCare()));
     const locked = ctx.db
       .select({ n: count() })
       .from(accounts)
@@ -59,7 +60,9 @@ export function homeCards(ctx: Ctx): HomeCard[] {
   }
   if (canAnywhere(actor, "people.import")) cards.push({ key: "import", count: null, href: "/quan-tri/nhap-danh-sach" });
   if (canAnywhere(actor, "org.manage")) {
-    const orgs = memoCount(ctx.db, ctx.db.select({ n: count() }).from(organizations).where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo))));
+    const orgs = memoCount(ctx.db, `home orgs\u0000${scope}`, () =>
+      ctx.db.select({ n: count() }).from(organizations).where(and(pathScope(organizations.path, actor, "org.manage"), isNull(organizations.validTo))),
+    );
     cards.push({ key: "orgs", count: orgs, href: "/quan-tri/to-chuc" });
   }
   if (canAnywhere(actor, "ledger.view")) {
@@ -76,8 +79,7 @@ export function homeCards(ctx: Ctx): HomeCard[] {
     cards.push({ key: "ledger", count: events, href: "/so-cai" });
   }
   if (canAnywhere(actor, "person.view") && !canAnywhere(actor, "person.manage")) {
-    const members = memoCount(
-      ctx.db,
+    const members = memoCount(ctx.db, `home members\u0000${scope}`, () =>
       ctx.db
         .select({ n: count() })
         .from(people)

@@ -26,21 +26,23 @@ export function homeInitiativeCards(ctx: Ctx): InitiativeHomeCard[] {
   if (!actor) return [];
   const cards: InitiativeHomeCard[] = [];
   if (canAnywhere(actor, "initiative.receive")) {
-    const counted = ctx.db
-      .select({ n: count() })
-      .from(initiatives)
-      .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-      .where(and(inboxScope(actor, ["initiative.receive"]), eq(initiatives.status, "submitted")));
-    const waiting = memoCount(ctx.db, counted);
+    const waiting = memoCount(ctx.db, `home initiativesToReceive\u0000${actorKey(actor)}`, () =>
+      ctx.db
+        .select({ n: count() })
+        .from(initiatives)
+        .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+        .where(and(inboxScope(actor, ["initiative.receive"]), eq(initiatives.status, "submitted"))),
+    );
     cards.push({ key: "initiativesToReceive", count: waiting, href: "/sang-kien?xem=tiep-nhan&trang-thai=da-nop&sap-xep=cu-nhat" });
   }
-  const own = ctx.db
-    .select({ status: initiatives.status, n: count() })
-    .from(initiatives)
-    // The unary + keeps the planner on the person's few ids instead of every draft by status.
-    .where(and(mine(ctx, actor.personId), inArray(sql`+${initiatives.status}`, ["draft", "returned"])))
-    .groupBy(initiatives.status)
-    .all();
+  const own = preparedOnce(ctx.db, "home own initiatives", () =>
+    ctx.db
+      .select({ status: initiatives.status, n: count() })
+      .from(initiatives)
+      // The unary + keeps the planner on the person's few ids instead of every draft by status.
+      .where(and(mine(ctx, ph("person")), inArray(sql`+${initiatives.status}`, ["draft", "returned"])))
+      .groupBy(initiatives.status),
+  ).all({ person: actor.personId });
   const n = (status: InitiativeStatus) => own.find((r) => r.status === status)?.n ?? 0;
   if (n("returned")) cards.push({ key: "initiativesReturned", count: n("returned"), href: "/sang-kien" });
   if (n("draft")) cards.push({ key: "initiativeDrafts", count: n("draft"), href: "/sang-kien" });

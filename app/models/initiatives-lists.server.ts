@@ -1,7 +1,7 @@
 // Lists of initiatives: their rows and paging, and the actor's own (as creator or co-author).
 // The receiving leaders' inbox is in initiatives-inbox.server.ts. One count and one page query
 // each, no per-row queries.
-import { count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { count, desc, eq, inArray, type Placeholder, type SQL } from "drizzle-orm";
 import { initiativeAuthors, initiatives, organizations, people, type InitiativeKind, type InitiativeStatus } from "../../db/schema";
 import type { Ctx } from "./context.server";
 import { forbidden } from "./errors";
@@ -59,7 +59,7 @@ function paged(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[]): 
 }
 
 /** Initiatives the person created or co-authors (exported for search). */
-export function mine(ctx: Ctx, me: number): SQL {
+export function mine(ctx: Ctx, me: number | Placeholder): SQL {
   // One IN over both lists: with "creator OR co-author" the planner walked every draft by status.
   const ids = ctx.db
     .select({ id: initiativeAuthors.initiativeId })

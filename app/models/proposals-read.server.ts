@@ -1,10 +1,11 @@
 // Reading proposals: one proposal with its steps, votes and what the actor may do next; the
 // proposer's own list; the list of a head (proposals routed to an organization they lead);
 // the home page's cards. Overdue steps are flagged from the stored due dates (inclusive).
-import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { organizations, people, proposals, proposalVotes } from "../../db/schema";
 import { isProposalHead } from "~/auth/policy";
 import { fullName } from "~/i18n/format";
+import { preparedOnce } from "./compiled.server";
 import type { Ctx } from "./context.server";
 import { forbidden } from "./errors";
 import { todayIso } from "./orgs-shared.server";
@@ -143,20 +144,23 @@ export type ProposalHomeCard = { key: "proposalsToDecide" | "proposalsToReport";
 export function homeProposalCards(ctx: Ctx): ProposalHomeCard[] {
   if (!ctx.actor) return [];
   const cards: ProposalHomeCard[] = [];
+  const person = { person: ctx.actor.personId };
   const orgIds = headedOrgIds(ctx);
   if (orgIds.length) {
-    const n = ctx.db
-      .select({ n: count() })
-      .from(proposals)
-      .where(and(inArray(proposals.deciderOrgId, orgIds), inArray(proposals.status, ["voting", "reported"]), ne(proposals.proposerId, ctx.actor.personId)))
-      .get()!.n;
+    const n = preparedOnce(ctx.db, `home proposalsToDecide\u0000${orgIds.join(",")}`, () =>
+      ctx.db
+        .select({ n: count() })
+        .from(proposals)
+        .where(and(inArray(proposals.deciderOrgId, orgIds), inArray(proposals.status, ["voting", "reported"]), ne(proposals.proposerId, sql.placeholder("person")))),
+    ).get(person)!.n;
     if (n) cards.push({ key: "proposalsToDecide", count: n, href: "/de-xuat?xem=can-quyet-dinh" });
   }
-  const mine = ctx.db
-    .select({ n: count() })
-    .from(proposals)
-    .where(and(eq(proposals.proposerId, ctx.actor.personId), eq(proposals.status, "approved")))
-    .get()!.n;
+  const mine = preparedOnce(ctx.db, "home proposalsToReport", () =>
+    ctx.db
+      .select({ n: count() })
+      .from(proposals)
+      .where(and(eq(proposals.proposerId, sql.placeholder("person")), eq(proposals.status, "approved"))),
+  ).get(person)!.n;
   if (mine) cards.push({ key: "proposalsToReport", count: mine, href: "/de-xuat" });
   return cards;
 }

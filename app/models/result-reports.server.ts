@@ -3,13 +3,14 @@
 // judged by their bytes, kept by SHA-256 outside public/); a leader of the receiving
 // organization who is not an author confirms or rejects it with a note. Only confirmed
 // reports count. Ledger payloads carry ids, hashes, sizes and types, never file names.
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { initiatives, notifications, organizations, reportFiles, resultReports } from "../../db/schema";
 import { canAnywhere, canConfirmReport, canReportResults } from "~/auth/policy";
 import { parseDate } from "~/i18n/format";
 import { reportDecisionSchema, reportSchema } from "~/schemas/decisions";
 import { sha256Hex } from "~/utils/canonical.server";
 import { attachmentSettings, checkFile, cleanFileName, filePathOf, storeFile } from "./attachments-store.server";
+import { actorKey, preparedOnce } from "./compiled.server";
 import { nowIso, write, type Ctx, type Tx } from "./context.server";
 import { conflict, forbidden, invalid, notFound } from "./errors";
 import { viewable, type Loaded } from "./initiatives-shared.server";
@@ -190,6 +191,22 @@ export function reportsToConfirm(ctx: Ctx, limit = 50) {
 }
 
 export function homeReportCards(ctx: Ctx): { key: "reports.pending"; count: number; href: string }[] {
-  const pending = reportsToConfirm(ctx, 500).length;
+  const actor = ctx.actor;
+  if (!actor || !canAnywhere(actor, "initiative.receive")) return [];
+  // Counted, not listed: the same reports as reportsToConfirm (not the actor's own).
+  const pending = preparedOnce(ctx.db, `home reports.pending\u0000${actorKey(actor)}`, () =>
+    ctx.db
+      .select({ n: count() })
+      .from(resultReports)
+      .innerJoin(initiatives, eq(initiatives.id, resultReports.initiativeId))
+      .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
+      .where(
+        and(
+          eq(resultReports.status, "submitted"),
+          pathScope(organizations.path, actor, "initiative.receive"),
+          ne(initiatives.createdBy, sql.placeholder("person")),
+        ),
+      ),
+  ).get({ person: actor.personId })!.n;
   return pending ? [{ key: "reports.pending", count: pending, href: "/ghi-nhan#bao-cao-cho-xac-nhan" }] : [];
 }

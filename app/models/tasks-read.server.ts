@@ -8,6 +8,7 @@ import { formatDate } from "~/i18n/format";
 import { areaField, type TaskFilters } from "~/schemas/tasks";
 import { fold, likeEscape } from "~/utils/fold";
 import type { Ctx } from "./context.server";
+import { actorKey, preparedOnce } from "./compiled.server";
 import { memoCount } from "./count-memo.server";
 import { forbidden, notFound } from "./errors";
 import { unreadCount } from "./notifications.server";
@@ -214,8 +215,7 @@ export function homeTaskCards(ctx: Ctx): TaskHomeCard[] {
   if (!actor) return [];
   const cards: TaskHomeCard[] = [];
   if (canAnywhere(actor, "task.manage")) {
-    const near = memoCount(
-      ctx.db,
+    const near = memoCount(ctx.db, `home tasksNearDeadline\u0000${actorKey(actor)}\u0000${todayIso(ctx)}`, () =>
       ctx.db
         .select({ n: count() })
         .from(tasks)
@@ -224,12 +224,13 @@ export function homeTaskCards(ctx: Ctx): TaskHomeCard[] {
     );
     cards.push({ key: "tasksNearDeadline", count: near, href: "/nhiem-vu?xem=da-giao&han=sap-den" });
   }
-  const mine = ctx.db
-    .select({ n: count() })
-    .from(taskAssignees)
-    .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
-    .where(and(eq(taskAssignees.personId, actor.personId), eq(tasks.status, "published")))
-    .get()!.n;
+  const mine = preparedOnce(ctx.db, "home myTasks", () =>
+    ctx.db
+      .select({ n: count() })
+      .from(taskAssignees)
+      .innerJoin(tasks, eq(tasks.id, taskAssignees.taskId))
+      .where(and(eq(taskAssignees.personId, sql.placeholder("person")), eq(tasks.status, "published"))),
+  ).get({ person: actor.personId })!.n;
   const unread = unreadCount(ctx);
   if (mine > 0 || hasRole(actor, "cadre")) cards.push({ key: "myTasks", count: mine, href: "/nhiem-vu?xem=cua-toi&trang-thai=da-ban-hanh" });
   if (unread > 0 || hasRole(actor, "cadre")) cards.push({ key: "unreadNotifications", count: unread, href: "/thong-bao" });
