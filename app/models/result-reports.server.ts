@@ -3,9 +3,9 @@
 // judged by their bytes, kept by SHA-256 outside public/); a leader of the receiving
 // organization who is not an author confirms or rejects it with a note. Only confirmed
 // reports count. Ledger payloads carry ids, hashes, sizes and types, never file names.
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type Placeholder } from "drizzle-orm";
 import { initiatives, notifications, organizations, reportFiles, resultReports } from "../../db/schema";
-import { canAnywhere, canConfirmReport, canReportResults } from "~/auth/policy";
+import { canAnywhere, canConfirmReport, canReportResults, type Actor } from "~/auth/policy";
 import { parseDate } from "~/i18n/format";
 import { reportDecisionSchema, reportSchema } from "~/schemas/decisions";
 import { sha256Hex } from "~/utils/canonical.server";
@@ -176,37 +176,37 @@ export function openReportFile(ctx: Ctx, initiativeId: number, fileId: number) {
 }
 
 /** Reports awaiting confirmation in the actor's receiving scope (list and home card). */
+/** Reports waiting for the actor's confirmation: submitted, received within the actor's scope,
+ * not the actor's own (read with resultReports, initiatives and organizations joined). */
+function awaitingConfirmation(actor: Actor, person: number | Placeholder) {
+  return and(eq(resultReports.status, "submitted"), pathScope(organizations.path, actor, "initiative.receive"), ne(initiatives.createdBy, person));
+}
+
 export function reportsToConfirm(ctx: Ctx, limit = 50) {
-  if (!canAnywhere(ctx.actor, "initiative.receive")) return [];
+  const actor = ctx.actor;
+  if (!actor || !canAnywhere(actor, "initiative.receive")) return [];
   return ctx.db
-    .select({ reportId: resultReports.id, initiativeId: initiatives.id, title: initiatives.title, registrationNumber: initiatives.registrationNumber, submittedAt: resultReports.submittedAt, createdBy: initiatives.createdBy })
+    .select({ reportId: resultReports.id, initiativeId: initiatives.id, title: initiatives.title, registrationNumber: initiatives.registrationNumber, submittedAt: resultReports.submittedAt })
     .from(resultReports)
     .innerJoin(initiatives, eq(initiatives.id, resultReports.initiativeId))
     .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-    .where(and(eq(resultReports.status, "submitted"), pathScope(organizations.path, ctx.actor, "initiative.receive")))
+    .where(awaitingConfirmation(actor, actor.personId))
     .orderBy(asc(resultReports.submittedAt))
     .limit(limit)
-    .all()
-    .filter((r) => r.createdBy !== ctx.actor!.personId);
+    .all();
 }
 
 export function homeReportCards(ctx: Ctx): { key: "reports.pending"; count: number; href: string }[] {
   const actor = ctx.actor;
   if (!actor || !canAnywhere(actor, "initiative.receive")) return [];
-  // Counted, not listed: the same reports as reportsToConfirm (not the actor's own).
+  // Counted, not listed: the same reports as reportsToConfirm.
   const pending = preparedOnce(ctx.db, `home reports.pending\u0000${actorKey(actor)}`, () =>
     ctx.db
       .select({ n: count() })
       .from(resultReports)
       .innerJoin(initiatives, eq(initiatives.id, resultReports.initiativeId))
       .innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
-      .where(
-        and(
-          eq(resultReports.status, "submitted"),
-          pathScope(organizations.path, actor, "initiative.receive"),
-          ne(initiatives.createdBy, sql.placeholder("person")),
-        ),
-      ),
+      .where(awaitingConfirmation(actor, sql.placeholder("person"))),
   ).get({ person: actor.personId })!.n;
   return pending ? [{ key: "reports.pending", count: pending, href: "/ghi-nhan#bao-cao-cho-xac-nhan" }] : [];
 }

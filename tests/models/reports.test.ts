@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { recordDecision } from "~/models/decisions.server";
 import { countEvents, verifyLedger } from "~/models/ledger.server";
-import { addReportFile, decideReport, openReportFile, reportsFor, reportsToConfirm, submitReport } from "~/models/result-reports.server";
+import { addReportFile, decideReport, homeReportCards, openReportFile, reportsFor, reportsToConfirm, submitReport } from "~/models/result-reports.server";
 import { exe, pdf } from "../helpers/file-samples";
 import { council, VALID, type Setup } from "./decisions-fixture";
 import { failure } from "./initiatives-fixture";
@@ -57,10 +57,13 @@ describe("reporting results", () => {
     expect(page.reports[0].files.map((f) => f.fileName)).toEqual(["Số liệu quý IV.pdf", "bang-so-lieu.pdf"]);
     expect(existsSync(openReportFile(s.as(s.p.wardLeader), s.initiativeId, page.reports[0].files[0].id).filePath)).toBe(true);
     expect(reportsToConfirm(s.as(s.p.wardLeader)).map((r) => r.reportId)).toEqual([id]);
+    expect(homeReportCards(s.as(s.p.wardLeader))).toEqual([{ key: "reports.pending", count: 1, href: "/ghi-nhan#bao-cao-cho-xac-nhan" }]);
+    expect(homeReportCards(s.as(s.p.cadre))).toEqual([]);
     // Authors cannot confirm their own; a rejection needs its reason.
     expect(failure(() => decideReport(s.as(s.p.cadre), s.initiativeId, id, { verdict: "confirmed" })).status).toBe(403);
     expect(failure(() => decideReport(s.as(s.p.wardLeader), s.initiativeId, id, { verdict: "rejected", note: "" })).fieldErrors).toEqual({ note: "decisions.report.errors.noteRequired" });
     decideReport(s.as(s.p.wardLeader), s.initiativeId, id, { verdict: "confirmed", note: "Đúng số liệu." });
+    expect(homeReportCards(s.as(s.p.wardLeader))).toEqual([]);
     page = reportsFor(s.as(s.p.cadre), s.initiativeId);
     expect([page.confirmed, page.reports[0].status]).toEqual([1, "confirmed"]);
     expect(failure(() => decideReport(s.as(s.p.wardLeader), s.initiativeId, id, { verdict: "rejected", note: "x" })).message).toBe("decisions.report.errors.decided");
