@@ -1,6 +1,6 @@
 // The filters of the receiving leaders' inbox, in a side panel: a plain GET form, so that they
 // work without JavaScript and every filtered view has its own address.
-import { Form } from "@remix-run/react";
+
 import { INITIATIVE_STATUSES, TASK_AREAS } from "../../db/enums";
 import { fieldId, SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";
@@ -9,7 +9,7 @@ import { OrgSuggestions } from "~/components/org-suggest";
 import { SORT_SLUGS, STATUS_SLUGS, type InitiativeFilters } from "~/schemas/initiative-filters";
 import { INBOX_SORTS } from "~/schemas/initiative-sections";
 import { AREA_SLUGS, MIN_YEAR } from "~/schemas/task-filters";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 type Inbox = {
   task: { id: number; title: string } | null;
@@ -25,7 +25,7 @@ export function InboxFilters({ filters, inbox, thisYear }: { filters: Initiative
       <h2 id="inbox-filters-title" className="filters__title">
         {t("initiatives.filter.heading")}
       </h2>
-      <Form method="get" action="/sang-kien">
+      <GetForm method="get" action="/sang-kien">
         <input type="hidden" name="xem" value="tiep-nhan" />
         {inbox.task ? (
           <p className="caption">
@@ -81,7 +81,7 @@ export function InboxFilters({ filters, inbox, thisYear }: { filters: Initiative
           </button>
           <Link to="/sang-kien?xem=tiep-nhan">{t("form.clearFilters")}</Link>
         </div>
-      </Form>
+      </GetForm>
     </aside>
   );
 }

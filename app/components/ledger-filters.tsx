@@ -1,17 +1,17 @@
 // The ledger's filters: a GET form in the side panel, so that it works without JavaScript
 // and every filtered view has its own address.
-import { Form } from "@remix-run/react";
+
 import { Checkbox, SelectField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { actionLabel, codeOptions, entityLabel, LEDGER_ACTIONS, LEDGER_ENTITIES } from "./ledger-labels";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export function LedgerFilters({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
   const t = useT();
   return (
     <aside className="filters" aria-labelledby="ledger-filters-title">
       <h2 id="ledger-filters-title">{t("ledger.filters")}</h2>
-      <Form method="get" action="/so-cai">
+      <GetForm method="get" action="/so-cai">
         {values["ma-nguoi"] ? <input type="hidden" name="ma-nguoi" value={values["ma-nguoi"]} /> : null}
         <TextField name="nguoi" label={t("ledger.filter.actor")} hint={t("ledger.filter.actor.hint")} defaultValue={values.nguoi ?? ""} error={errors.nguoi} />
         <TextField name="to-chuc" label={t("ledger.filter.org")} hint={t("ledger.filter.org.hint")} defaultValue={values["to-chuc"] ?? ""} error={errors["to-chuc"]} />
@@ -41,7 +41,7 @@ export function LedgerFilters({ values, errors }: { values: Record<string, strin
           </button>
           <Link to="/so-cai">{t("form.clearFilters")}</Link>
         </div>
-      </Form>
+      </GetForm>
     </aside>
   );
 }

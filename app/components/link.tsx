@@ -5,9 +5,9 @@
 // <ClientNavigation> (in the root) gives it what <Link> gives in the browser: a plain left click
 // navigates inside the app instead of reloading the document. Without JavaScript it is an
 // ordinary link. Anything else (a relative path, an object, prefetching, history state) is
-// handed to Remix's <Link> unchanged.
+// handed to Remix's <Link> unchanged. Search and filter forms (GET) are plain forms the same way.
 import { Link as RemixLink, useNavigate, type LinkProps } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, type FormHTMLAttributes } from "react";
 
 /** Whether a link can be a plain anchor: an absolute path on this site and nothing that only
  * the router knows how to do. */
@@ -39,7 +39,21 @@ export function Link(props: LinkProps) {
   );
 }
 
-/** Turns plain left clicks on <Link>'s anchors into client-side navigations. */
+type GetFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, "method"> & { method: "get" };
+
+/** A search or filter form: a plain GET form (to `action`, or without it to the page's own
+ * address), which <ClientNavigation> submits as a client-side navigation, as Remix's
+ * <Form method="get"> does; without JavaScript an ordinary form. */
+export function GetForm({ children, method, ...rest }: GetFormProps) {
+  return (
+    <form method={method} data-client-nav="" {...rest}>
+      {children}
+    </form>
+  );
+}
+
+/** Turns plain left clicks on <Link>'s anchors, and submissions of <GetForm>s, into client-side
+ * navigations. */
 export function ClientNavigation() {
   const navigate = useNavigate();
   useEffect(() => {
@@ -54,8 +68,23 @@ export function ClientNavigation() {
       // As <Link> does: a link to the page already shown replaces its history entry.
       navigate(path, { replace: path === window.location.pathname + window.location.search + window.location.hash });
     };
+    const onSubmit = (event: SubmitEvent) => {
+      const form = event.target;
+      if (event.defaultPrevented || !(form instanceof HTMLFormElement) || !form.hasAttribute("data-client-nav") || form.method !== "get" || form.target) return;
+      const url = new URL(form.action);
+      if (url.origin !== window.location.origin) return;
+      event.preventDefault();
+      // What the browser would send: the fields, with the button that submitted (if named).
+      const data = new FormData(form, event.submitter);
+      url.search = new URLSearchParams([...data.entries()].map(([name, value]) => [name, String(value)])).toString();
+      navigate(url.pathname + url.search);
+    };
     document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
+    document.addEventListener("submit", onSubmit);
+    return () => {
+      document.removeEventListener("click", onClick);
+      document.removeEventListener("submit", onSubmit);
+    };
   }, [navigate]);
   return null;
 }

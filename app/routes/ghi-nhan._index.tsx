@@ -3,7 +3,7 @@
 // year, pages, XLSX); the points per level; results reports awaiting my confirmation.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { levelLabel } from "~/components/decision-parts";
 import { PageTitle } from "~/components/form";
 import { Pagination, pageFromUrl } from "~/components/pagination";
@@ -13,7 +13,7 @@ import { creditOverview, CREDIT_PAGE_SIZE } from "~/models/credit.server";
 import { formatShare } from "~/schemas/initiative-sections";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 function yearOf(url: URL): number | null {
   const n = Number(url.searchParams.get("nam"));
@@ -114,7 +114,7 @@ export default function CreditPage() {
       {table ? (
         <>
           <h2>{t("credit.table")}</h2>
-          <Form method="get" className="filters">
+          <GetForm method="get" className="filters">
             <div className="field">
               <label className="field__label" htmlFor="f-nam">
                 {t("credit.table.year")}
@@ -131,7 +131,7 @@ export default function CreditPage() {
             <button type="submit" className="button button--secondary">
               {t("credit.table.filter")}
             </button>
-          </Form>
+          </GetForm>
           <p>
             <a href={`/ghi-nhan/bang.xlsx${year ? `?nam=${year}` : ""}`} download>
               {t("credit.table.export")}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { TASK_AREAS, TASK_STATUSES } from "../../db/enums";
 import { canAnywhere } from "~/auth/policy";
 import { Checkbox, PageTitle, SelectField } from "~/components/form";
@@ -14,7 +14,7 @@ import { listTasksForLeader, listTasksReachingMe, TASK_PAGE_SIZE } from "~/model
 import { AREA_SLUGS, MIN_YEAR, STATUS_SLUGS, taskFilters, type TaskView } from "~/schemas/task-filters";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -66,7 +66,7 @@ export default function TasksIndex() {
           <h2 id="task-filters-title" className="filters__title">
             {t("tasks.filter.heading")}
           </h2>
-          <Form method="get" action="/nhiem-vu">
+          <GetForm method="get" action="/nhiem-vu">
             <input type="hidden" name="xem" value={view} />
             <SelectField
               name="trang-thai"
@@ -103,7 +103,7 @@ export default function TasksIndex() {
               </button>
               <Link to={`/nhiem-vu?xem=${view}`}>{t("form.clearFilters")}</Link>
             </div>
-          </Form>
+          </GetForm>
         </aside>
         <section aria-labelledby="task-table-caption">
           <div className="table-wrap">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { canAnywhere } from "~/auth/policy";
 import { ErrorSummary, PageTitle, SelectField, TextField } from "~/components/form";
 import { Pagination, pageFromUrl, PAGE_SIZE } from "~/components/pagination";
@@ -13,7 +13,7 @@ import { listPeople } from "~/models/people-list.server";
 import { peopleFilterSchema } from "~/schemas/people";
 import { guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireSession(request);
@@ -61,7 +61,7 @@ export default function PeopleList() {
       <div className="layout-sidebar">
         <aside className="filters" aria-labelledby="people-filters-title">
           <h2 id="people-filters-title">{t("people.filters")}</h2>
-          <Form method="get" action="/quan-tri/can-bo">
+          <GetForm method="get" action="/quan-tri/can-bo">
             <TextField name="q" label={t("people.filter.q")} hint={t("people.filter.q.hint")} defaultValue={values.q ?? ""} error={messages.q} />
             <TextField name="to-chuc" label={t("people.filter.org")} hint={t("people.filter.org.hint")} defaultValue={values["to-chuc"] ?? ""} error={messages["to-chuc"]} />
             <SelectField
@@ -82,7 +82,7 @@ export default function PeopleList() {
               </button>
               <Link to="/quan-tri/can-bo">{t("form.clearFilters")}</Link>
             </div>
-          </Form>
+          </GetForm>
         </aside>
         <section aria-labelledby="people-table-caption">
           {values["to-chuc"] && orgs.length === 0 ? (

@@ -10,7 +10,7 @@ import { addHoliday, clampYear, listHolidays } from "~/models/calendar.server";
 import { holidaySchema } from "~/schemas/proposals";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -48,12 +48,12 @@ export default function HolidayCalendar() {
       <ErrorSummary errors={form.errors} formError={form.formError} summaryRef={form.summaryRef} />
       <h1>{t("calendar.title")}</h1>
       <p className="lead">{t("calendar.lead")}</p>
-      <Form method="get" className="inline-form">
+      <GetForm method="get" className="inline-form">
         <SelectField name="nam" label={t("calendar.year")} options={calendar.years.map((y) => ({ value: String(y), label: String(y) }))} defaultValue={String(calendar.year)} />
         <button type="submit" className="button button--secondary">
           {t("calendar.show")}
         </button>
-      </Form>
+      </GetForm>
       <div className="table-wrap">
         <table>
           <caption>{t("calendar.caption", { year: calendar.year })}</caption>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form as GetForm, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Form, PageTitle, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import { BackToNode, ClosedNotice, useKindLabel } from "~/components/org-parts";
 import { Pagination, pageFromUrl } from "~/components/pagination";
@@ -11,7 +11,7 @@ import { moveOrgSchema } from "~/schemas/orgs";
 import { attempt, formFailure, formValues, guard, zodFieldErrors } from "~/utils/http.server";
 import { orgIdParam } from "~/utils/orgs-route.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Checkbox, PageTitle, SelectField, TextField } from "~/components/form";
 import { OrgStatus, useKindLabel } from "~/components/org-parts";
 import { OrgTree } from "~/components/org-tree";
@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { browseTree, PAGE_SIZE, searchOrgs } from "~/models/orgs.server";
 import { FILTER_KINDS, orgFilters } from "~/schemas/orgs";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -32,7 +32,7 @@ export default function OrgsIndex() {
       <h1>{t("orgs.list.title")}</h1>
       <p className="lead">{t("orgs.list.lead")}</p>
       <div className="layout-sidebar">
-        <Form method="get" className="filters" role="search" aria-labelledby="org-filter-heading">
+        <GetForm method="get" className="filters" role="search" aria-labelledby="org-filter-heading">
           <h2 id="org-filter-heading" className="filters__title">
             {t("orgs.filter.heading")}
           </h2>
@@ -51,7 +51,7 @@ export default function OrgsIndex() {
             </button>
             <Link to="/quan-tri/to-chuc">{t("form.clearFilters")}</Link>
           </div>
-        </Form>
+        </GetForm>
         <div>
           {results ? (
             <>

@@ -2,7 +2,7 @@
 // side panel. A plain GET form: works without JavaScript, and every result page has its own URL.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { TASK_AREAS, type InitiativeStatus, type TaskStatus } from "../../db/enums";
 import { PageTitle, SelectField, TextField } from "~/components/form";
 import { InitiativeStatusTag, TaskStatusTag } from "~/components/status-tags";
@@ -16,7 +16,7 @@ import { MIN_YEAR, AREA_SLUGS } from "~/schemas/task-filters";
 import { SEARCH_STATUS_SLUGS, SEARCH_STATUSES, SEARCH_TYPES, searchParams, TYPE_SLUGS, isTaskStatus } from "~/schemas/search";
 import { guard } from "~/utils/http.server";
 import { requireSession } from "~/utils/request.server";
-import { Link } from "~/components/link";
+import { GetForm, Link } from "~/components/link";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requireSession(request);
@@ -67,7 +67,7 @@ export default function SearchPage() {
       <PageTitle title={hasQuery ? t("search.titleWithQuery", { q: params.q }) : t("search.title")} />
       <h1>{t("search.title")}</h1>
       <p className="lead">{t("search.lead")}</p>
-      <Form method="get" action="/tim-kiem" role="search" className="search-form">
+      <GetForm method="get" action="/tim-kiem" role="search" className="search-form">
         <TextField name="q" label={t("search.box")} hint={t("search.box.hint")} defaultValue={params.q} type="search" />
         {/* The filters travel with a new query (the side panel's form carries the query back). */}
         {params.type !== "all" ? <input type="hidden" name="loai" value={TYPE_SLUGS[params.type]} /> : null}
@@ -77,13 +77,13 @@ export default function SearchPage() {
         <button type="submit" className="button">
           {t("search.submit")}
         </button>
-      </Form>
+      </GetForm>
       <div className="layout-sidebar">
         <aside className="filters" aria-labelledby="search-filters-title">
           <h2 id="search-filters-title" className="filters__title">
             {t("search.filter.heading")}
           </h2>
-          <Form method="get" action="/tim-kiem">
+          <GetForm method="get" action="/tim-kiem">
             <input type="hidden" name="q" value={params.q} />
             <SelectField
               name="loai"
@@ -118,7 +118,7 @@ export default function SearchPage() {
               </button>
               <Link to={params.q ? `/tim-kiem?q=${encodeURIComponent(params.q)}` : "/tim-kiem"}>{t("form.clearFilters")}</Link>
             </div>
-          </Form>
+          </GetForm>
         </aside>
         <section aria-labelledby="search-results-title">
           {!hasQuery ? (

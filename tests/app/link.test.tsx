@@ -1,8 +1,9 @@
 // app/components/link.tsx: an in-app link to an absolute path is a plain anchor that the root's
 // <ClientNavigation> turns into a client-side navigation; everything else stays Remix's <Link>.
+// A search or filter form is a plain GET form marked the same way.
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { isPlainLink, Link } from "~/components/link";
+import { GetForm, isPlainLink, Link } from "~/components/link";
 
 describe("Link", () => {
   it("renders an absolute path as a plain anchor marked for client navigation", () => {
@@ -33,5 +34,16 @@ describe("Link", () => {
     ]) {
       expect(isPlainLink(props), JSON.stringify(props)).toBe(false);
     }
+  });
+});
+
+describe("GetForm", () => {
+  it("renders a plain GET form marked for client navigation", () => {
+    const html = renderToString(
+      <GetForm method="get" action="/tim-kiem" role="search">
+        <input name="q" />
+      </GetForm>,
+    );
+    expect(html).toBe('<form method="get" data-client-nav="" action="/tim-kiem" role="search"><input name="q"/></form>');
   });
 });

@@ -65,10 +65,14 @@ test.describe("search", () => {
     await expect(page.getByText("Nhập từ cần tìm vào ô tìm kiếm")).toBeVisible();
     await expectAccessible(page);
 
+    // The search form is a plain GET form submitted as a client-side navigation: no reload.
+    await page.evaluate(() => ((window as unknown as { formMarker: number }).formMarker = 1));
     await page.getByLabel("Tìm kiếm nhiệm vụ, sáng kiến").fill(`phong ngua tham nhung dang ky dat dai ${w.s}`);
     await page.getByRole("button", { name: "Tìm kiếm", exact: true }).click();
     await expect(page).toHaveTitle(new RegExp(`^Tìm kiếm: phong ngua tham nhung dang ky dat dai ${w.s}`));
     await expect(page.getByRole("heading", { level: 2, name: "Tìm thấy 1 kết quả" })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { formMarker?: number }).formMarker)).toBe(1);
+    await expect(page).toHaveURL(/\/tim-kiem\?q=phong\+ngua/);
     const results = page.getByRole("list", { name: /Kết quả tìm kiếm/ });
     await expect(results.getByText("Nhiệm vụ", { exact: true })).toBeVisible();
     await expect(results.getByText("Đã ban hành", { exact: true })).toBeVisible();
