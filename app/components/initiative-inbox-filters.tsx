@@ -25,7 +25,7 @@ export function InboxFilters({ filters, inbox, thisYear }: { filters: Initiative
       <h2 id="inbox-filters-title" className="filters__title">
         {t("initiatives.filter.heading")}
       </h2>
-      <GetForm method="get" action="/sang-kien">
+      <GetForm action="/sang-kien">
         <input type="hidden" name="xem" value="tiep-nhan" />
         {inbox.task ? (
           <p className="caption">

@@ -11,7 +11,7 @@ export function LedgerFilters({ values, errors }: { values: Record<string, strin
   return (
     <aside className="filters" aria-labelledby="ledger-filters-title">
       <h2 id="ledger-filters-title">{t("ledger.filters")}</h2>
-      <GetForm method="get" action="/so-cai">
+      <GetForm action="/so-cai">
         {values["ma-nguoi"] ? <input type="hidden" name="ma-nguoi" value={values["ma-nguoi"]} /> : null}
         <TextField name="nguoi" label={t("ledger.filter.actor")} hint={t("ledger.filter.actor.hint")} defaultValue={values.nguoi ?? ""} error={errors.nguoi} />
         <TextField name="to-chuc" label={t("ledger.filter.org")} hint={t("ledger.filter.org.hint")} defaultValue={values["to-chuc"] ?? ""} error={errors["to-chuc"]} />

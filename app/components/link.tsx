@@ -39,14 +39,14 @@ export function Link(props: LinkProps) {
   );
 }
 
-type GetFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, "method"> & { method: "get" };
+type GetFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, "method">;
 
 /** A search or filter form: a plain GET form (to `action`, or without it to the page's own
  * address), which <ClientNavigation> submits as a client-side navigation, as Remix's
  * <Form method="get"> does; without JavaScript an ordinary form. */
-export function GetForm({ children, method, ...rest }: GetFormProps) {
+export function GetForm({ children, ...rest }: GetFormProps) {
   return (
-    <form method={method} data-client-nav="" {...rest}>
+    <form method="get" data-client-nav="" {...rest}>
       {children}
     </form>
   );

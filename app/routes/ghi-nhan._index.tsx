@@ -114,7 +114,7 @@ export default function CreditPage() {
       {table ? (
         <>
           <h2>{t("credit.table")}</h2>
-          <GetForm method="get" className="filters">
+          <GetForm className="filters">
             <div className="field">
               <label className="field__label" htmlFor="f-nam">
                 {t("credit.table.year")}

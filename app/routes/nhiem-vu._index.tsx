@@ -66,7 +66,7 @@ export default function TasksIndex() {
           <h2 id="task-filters-title" className="filters__title">
             {t("tasks.filter.heading")}
           </h2>
-          <GetForm method="get" action="/nhiem-vu">
+          <GetForm action="/nhiem-vu">
             <input type="hidden" name="xem" value={view} />
             <SelectField
               name="trang-thai"

@@ -61,7 +61,7 @@ export default function PeopleList() {
       <div className="layout-sidebar">
         <aside className="filters" aria-labelledby="people-filters-title">
           <h2 id="people-filters-title">{t("people.filters")}</h2>
-          <GetForm method="get" action="/quan-tri/can-bo">
+          <GetForm action="/quan-tri/can-bo">
             <TextField name="q" label={t("people.filter.q")} hint={t("people.filter.q.hint")} defaultValue={values.q ?? ""} error={messages.q} />
             <TextField name="to-chuc" label={t("people.filter.org")} hint={t("people.filter.org.hint")} defaultValue={values["to-chuc"] ?? ""} error={messages["to-chuc"]} />
             <SelectField

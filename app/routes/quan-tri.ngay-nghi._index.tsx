@@ -48,7 +48,7 @@ export default function HolidayCalendar() {
       <ErrorSummary errors={form.errors} formError={form.formError} summaryRef={form.summaryRef} />
       <h1>{t("calendar.title")}</h1>
       <p className="lead">{t("calendar.lead")}</p>
-      <GetForm method="get" className="inline-form">
+      <GetForm className="inline-form">
         <SelectField name="nam" label={t("calendar.year")} options={calendar.years.map((y) => ({ value: String(y), label: String(y) }))} defaultValue={String(calendar.year)} />
         <button type="submit" className="button button--secondary">
           {t("calendar.show")}

@@ -55,7 +55,7 @@ export default function MoveOrg() {
       {closed ? null : (
         <section aria-labelledby="move-search">
           <h2 id="move-search">{t("orgs.move.search.heading")}</h2>
-          <GetForm method="get" role="search" aria-labelledby="move-search">
+          <GetForm role="search" aria-labelledby="move-search">
             <TextField name="q" label={t("orgs.move.search.q")} hint={t("orgs.filter.qHint")} defaultValue={q} />
             <div className="button-group">
               <button type="submit" className="button button--secondary">

@@ -32,7 +32,7 @@ export default function OrgsIndex() {
       <h1>{t("orgs.list.title")}</h1>
       <p className="lead">{t("orgs.list.lead")}</p>
       <div className="layout-sidebar">
-        <GetForm method="get" className="filters" role="search" aria-labelledby="org-filter-heading">
+        <GetForm className="filters" role="search" aria-labelledby="org-filter-heading">
           <h2 id="org-filter-heading" className="filters__title">
             {t("orgs.filter.heading")}
           </h2>

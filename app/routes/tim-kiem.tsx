@@ -67,7 +67,7 @@ export default function SearchPage() {
       <PageTitle title={hasQuery ? t("search.titleWithQuery", { q: params.q }) : t("search.title")} />
       <h1>{t("search.title")}</h1>
       <p className="lead">{t("search.lead")}</p>
-      <GetForm method="get" action="/tim-kiem" role="search" className="search-form">
+      <GetForm action="/tim-kiem" role="search" className="search-form">
         <TextField name="q" label={t("search.box")} hint={t("search.box.hint")} defaultValue={params.q} type="search" />
         {/* The filters travel with a new query (the side panel's form carries the query back). */}
         {params.type !== "all" ? <input type="hidden" name="loai" value={TYPE_SLUGS[params.type]} /> : null}
@@ -83,7 +83,7 @@ export default function SearchPage() {
           <h2 id="search-filters-title" className="filters__title">
             {t("search.filter.heading")}
           </h2>
-          <GetForm method="get" action="/tim-kiem">
+          <GetForm action="/tim-kiem">
             <input type="hidden" name="q" value={params.q} />
             <SelectField
               name="loai"

@@ -40,7 +40,7 @@ describe("Link", () => {
 describe("GetForm", () => {
   it("renders a plain GET form marked for client navigation", () => {
     const html = renderToString(
-      <GetForm method="get" action="/tim-kiem" role="search">
+      <GetForm action="/tim-kiem" role="search">
         <input name="q" />
       </GetForm>,
     );
