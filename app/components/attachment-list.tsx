@@ -1,7 +1,6 @@
 // The attachments of a registration as a table: name (a download link), type, size, upload
 // time. Read-only by default (detail and check-your-answers pages); the attachments section of
 // the form passes `removeHref` to add a "Gỡ" link per row (the confirmation is a page of its own).
-
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/i18n/format";
 import type { Translate } from "~/i18n";

@@ -1,6 +1,5 @@
 // The confirmation step of a decision on a registration (accept, return for revision, withdraw):
 // what it is about, what will happen, an optional or required reason, one clear button.
-
 import { ErrorSummary, Form, PageTitle, TextArea, useValidatedForm, type ServerForm } from "~/components/form";
 import { SummaryList } from "~/components/summary";
 import type { MessageKey } from "~/i18n";

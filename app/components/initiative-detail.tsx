@@ -2,7 +2,6 @@
 // for revision (each section with its state, attachments, then check and submit), and the
 // record everyone allowed to see it reads (summary, actions, content, files, versions).
 import type { SerializeFrom } from "@remix-run/node";
-
 import { AttachmentList } from "~/components/attachment-list";
 import { ContentSections, InitiativeStatusTag, SectionStateTag } from "~/components/initiative-parts";
 import { SummaryList, Tag } from "~/components/summary";

@@ -1,6 +1,5 @@
 // The filters of the receiving leaders' inbox, in a side panel: a plain GET form, so that they
 // work without JavaScript and every filtered view has its own address.
-
 import { INITIATIVE_STATUSES, TASK_AREAS } from "../../db/enums";
 import { fieldId, SelectField, TextField } from "~/components/form";
 import type { MessageKey } from "~/i18n";

@@ -1,6 +1,5 @@
 // The ledger's filters: a GET form in the side panel, so that it works without JavaScript
 // and every filtered view has its own address.
-
 import { Checkbox, SelectField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { actionLabel, codeOptions, entityLabel, LEDGER_ACTIONS, LEDGER_ENTITIES } from "./ledger-labels";

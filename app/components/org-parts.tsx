@@ -1,5 +1,4 @@
 // Small pieces the organization pages share: status tag, kind label, the way back to a node.
-
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";

@@ -1,6 +1,5 @@
 // Building blocks of the proposal pages: status and overdue tags, the steps as a timeline, the
 // plan as a summary list, and the frame of a one-action step page.
-
 import type { ReactNode } from "react";
 import type { ProposalStatus } from "../../db/enums";
 import { PageTitle } from "~/components/form";

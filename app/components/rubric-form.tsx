@@ -1,6 +1,5 @@
 // The score sheet form (create and edit): organization (on create), name, up to five criteria
 // with maximum and guidance, and the thresholds per recognition level.
-
 import { ErrorSummary, Form, PageTitle, SelectField, TextArea, TextField, useValidatedForm, type ServerForm } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { critField, CRITERION_ROWS, rubricCreateSchema, rubricSchema } from "~/schemas/councils";

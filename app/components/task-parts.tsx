@@ -1,6 +1,5 @@
 // Small pieces of the task pages: status and deadline tags, areas, the period label, the
 // deadline with its tag, the leader's table of registrations per target organization.
-
 import type { TaskArea } from "../../db/enums";
 import { Tag } from "~/components/summary";
 import type { MessageKey, Translate } from "~/i18n";

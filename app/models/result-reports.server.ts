@@ -175,13 +175,13 @@ export function openReportFile(ctx: Ctx, initiativeId: number, fileId: number) {
   return { filePath: filePathOf(f.sha256), fileName: f.fileName, mediaType: f.mediaType, size: f.size };
 }
 
-/** Reports awaiting confirmation in the actor's receiving scope (list and home card). */
 /** Reports waiting for the actor's confirmation: submitted, received within the actor's scope,
  * not the actor's own (read with resultReports, initiatives and organizations joined). */
 function awaitingConfirmation(actor: Actor, person: number | Placeholder) {
   return and(eq(resultReports.status, "submitted"), pathScope(organizations.path, actor, "initiative.receive"), ne(initiatives.createdBy, person));
 }
 
+/** Reports awaiting the actor's confirmation, the oldest first (the credit page's list). */
 export function reportsToConfirm(ctx: Ctx, limit = 50) {
   const actor = ctx.actor;
   if (!actor || !canAnywhere(actor, "initiative.receive")) return [];
