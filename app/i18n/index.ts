@@ -50,11 +50,19 @@ export function startPageStrings(): void {
   if (!isBrowser) recording = { vi: new Set(), en: new Set() };
 }
 
+/** The JSON of recent pages' strings, by the keys they looked up in order: a page looks up the
+ * same keys each time it is shown, and the catalogs do not change while the server runs. */
+const pageStringsJson = new Map<string, string>();
+const PAGE_STRINGS_KEPT = 500;
+
 /** Server: the recorded strings as JSON safe inside a <script> element; stops recording. */
 export function takePageStrings(): string {
   const rec = recording;
   recording = null;
   if (!rec) return "{}";
+  const looked = `${[...rec.vi].join("\n")}\0${[...rec.en].join("\n")}`;
+  const kept = pageStringsJson.get(looked);
+  if (kept !== undefined) return kept;
   const out: Partial<Record<Lang, Strings>> = {};
   for (const lang of LANGS) {
     if (!rec[lang].size) continue;
@@ -62,7 +70,10 @@ export function takePageStrings(): string {
     for (const key of rec[lang]) strings[key] = whole[lang]![key]!;
     out[lang] = strings;
   }
-  return JSON.stringify(out).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(out).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  if (pageStringsJson.size >= PAGE_STRINGS_KEPT) pageStringsJson.delete(pageStringsJson.keys().next().value!);
+  pageStringsJson.set(looked, json);
+  return json;
 }
 
 // ---- browser: load a whole catalog ---------------------------------------------------------
@@ -106,6 +117,12 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export function translator(lang: Lang): Translate {
   return (key, params) => {
+    // The common case first: the language's own catalog has the key (always, on the server).
+    const own = whole[lang]?.[key];
+    if (own !== undefined) {
+      if (recording) recording[lang].add(key);
+      return params ? fill(own, params) : own;
+    }
     const found = lookup(lang, key);
     let text: string;
     if (found) {
@@ -118,8 +135,12 @@ export function translator(lang: Lang): Translate {
     } else {
       text = key;
     }
-    return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+    return params ? fill(text, params) : text;
   };
+}
+
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Translate a message that may be a catalog key (field errors carry keys). */

@@ -39,40 +39,50 @@ export default function InitiativesIndex() {
   const { view, receives, filters, list, inbox, saved, thisYear, maxRows, pageSize } = useLoaderData<typeof loader>();
   const t = useT();
   const views: InitiativeView[] = receives ? ["cua-toi", "tiep-nhan"] : ["cua-toi"];
+  const isInbox = view === "tiep-nhan";
+  // Each heading is also every row's cell label (shown as the cell's heading on a phone).
+  const col = {
+    number: t("initiatives.col.number"),
+    title: t("initiatives.col.title"),
+    kind: t("initiatives.col.kind"),
+    creator: isInbox ? t("initiatives.col.creator") : "",
+    org: t("initiatives.col.org"),
+    date: t(isInbox ? "initiatives.col.submittedAt" : "initiatives.col.updatedAt"),
+    due: isInbox ? t("initiatives.col.due") : "",
+    status: t("initiatives.col.status"),
+  };
   const table = (
     <section aria-labelledby="initiative-table-caption">
       <div className="table-wrap">
         <table className="initiative-table">
-          <caption id="initiative-table-caption">{t(view === "tiep-nhan" ? "initiatives.caption.inbox" : "initiatives.caption.mine")}</caption>
+          <caption id="initiative-table-caption">{t(isInbox ? "initiatives.caption.inbox" : "initiatives.caption.mine")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("initiatives.col.number")}</th>
-              <th scope="col">{t("initiatives.col.title")}</th>
-              <th scope="col">{t("initiatives.col.kind")}</th>
-              {view === "tiep-nhan" ? <th scope="col">{t("initiatives.col.creator")}</th> : null}
-              <th scope="col">{t("initiatives.col.org")}</th>
-              <th scope="col">{t(view === "tiep-nhan" ? "initiatives.col.submittedAt" : "initiatives.col.updatedAt")}</th>
-              {view === "tiep-nhan" ? <th scope="col">{t("initiatives.col.due")}</th> : null}
-              <th scope="col">{t("initiatives.col.status")}</th>
+              <th scope="col">{col.number}</th>
+              <th scope="col">{col.title}</th>
+              <th scope="col">{col.kind}</th>
+              {isInbox ? <th scope="col">{col.creator}</th> : null}
+              <th scope="col">{col.org}</th>
+              <th scope="col">{col.date}</th>
+              {isInbox ? <th scope="col">{col.due}</th> : null}
+              <th scope="col">{col.status}</th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((r) => (
               <tr key={r.id}>
                 <td className="mono">{r.registrationNumber ?? t("initiatives.noNumber")}</td>
-                <td data-label={t("initiatives.col.title")}>
+                <td data-label={col.title}>
                   <Link to={`/sang-kien/${r.id}`}>{r.title || t("initiatives.untitled")}</Link>
                 </td>
-                <td data-label={t("initiatives.col.kind")}>{t(`initiatives.kind.${r.kind}` as MessageKey)}</td>
-                {view === "tiep-nhan" ? (
-                  <td data-label={t("initiatives.col.creator")}>{fullName({ familyName: r.creatorFamilyName, middleName: r.creatorMiddleName, givenName: r.creatorGivenName })}</td>
+                <td data-label={col.kind}>{t(`initiatives.kind.${r.kind}` as MessageKey)}</td>
+                {isInbox ? (
+                  <td data-label={col.creator}>{fullName({ familyName: r.creatorFamilyName, middleName: r.creatorMiddleName, givenName: r.creatorGivenName })}</td>
                 ) : null}
-                <td data-label={t("initiatives.col.org")}>{r.receivingOrgName}</td>
-                <td data-label={t(view === "tiep-nhan" ? "initiatives.col.submittedAt" : "initiatives.col.updatedAt")}>
-                  {formatDateTime(view === "tiep-nhan" ? r.submittedAt : r.updatedAt)}
-                </td>
-                {view === "tiep-nhan" ? <td data-label={t("initiatives.col.due")}>{formatDate(r.decisionDueOn) || "—"}</td> : null}
-                <td data-label={t("initiatives.col.status")}>
+                <td data-label={col.org}>{r.receivingOrgName}</td>
+                <td data-label={col.date}>{formatDateTime(isInbox ? r.submittedAt : r.updatedAt)}</td>
+                {isInbox ? <td data-label={col.due}>{formatDate(r.decisionDueOn) || "—"}</td> : null}
+                <td data-label={col.status}>
                   <InitiativeStatusTag status={r.status} />
                 </td>
               </tr>
@@ -80,7 +90,7 @@ export default function InitiativesIndex() {
           </tbody>
         </table>
       </div>
-      {list.rows.length === 0 ? <p>{t(view === "tiep-nhan" ? "initiatives.none.inbox" : "initiatives.none.mine")}</p> : null}
+      {list.rows.length === 0 ? <p>{t(isInbox ? "initiatives.none.inbox" : "initiatives.none.mine")}</p> : null}
       <Pagination page={list.page} total={list.total} pageSize={pageSize} maxRows={maxRows} />
     </section>
   );
