@@ -45,6 +45,14 @@ function cityTime(d: Date): { date: string; time: string } | null {
   };
 }
 
+/** The city's calendar date ('YYYY-MM-DD') of an instant, from the shifted UTC fields; null
+ * before 1975 or past year 9999 (the caller asks Intl then). */
+export function cityIsoDate(d: Date): string | null {
+  const ms = d.getTime();
+  if (!(ms >= UTC7_SINCE && ms <= UTC7_UNTIL)) return null;
+  return new Date(ms + UTC7_MS).toISOString().slice(0, 10);
+}
+
 /** 1.234,5 (at most 3 decimals). */
 export function formatNumber(n: number): string {
   // Intl costs ~2 µs a call and a council's page shows a few hundred numbers, nearly all small

@@ -139,8 +139,25 @@ export function translator(lang: Lang): Translate {
   };
 }
 
+/** Texts split at their {name}s: literal, name, literal, …, literal. A page fills the same few
+ * texts again and again (a council's page ~300 times): splitting each once, and joining without
+ * a replace callback, took that from ~0.3 ms to a tenth. Texts are the catalogs' (or keys). */
+const splitTexts = new Map<string, string[]>();
+const SPLIT_KEPT = 5000;
+
 function fill(text: string, params: Params): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  let parts = splitTexts.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    if (splitTexts.size < SPLIT_KEPT) splitTexts.set(text, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    const value = params[name];
+    out += (value === undefined || value === null ? `{${name}}` : String(value)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Translate a message that may be a catalog key (field errors carry keys). */

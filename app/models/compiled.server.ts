@@ -10,6 +10,7 @@ import { fillPlaceholders, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import type { Actor } from "~/auth/policy";
+import { allRows } from "./rows.server";
 
 const MAX_STATEMENTS = 500;
 const CHECK_KEYS = process.env.NODE_ENV !== "production";
@@ -50,7 +51,7 @@ export function compiled<Row>(db: Db, key: string, build: () => SQL): CompiledQu
     (query) => query.sql,
     (query): CompiledQuery<Row> => {
       const statement = db.$client.prepare(query.sql);
-      return { all: (values) => statement.all(...fillPlaceholders(query.params, values)) as Row[] };
+      return { all: (values) => allRows(statement, ...fillPlaceholders(query.params, values)) as Row[] };
     },
   );
 }

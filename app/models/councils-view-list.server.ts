@@ -12,6 +12,7 @@ import type { Ctx } from "./context.server";
 import { rememberUntilChange } from "./count-memo.server";
 import { viewStmt } from "./councils-view-statements.server";
 import { isSpreadFlagged, MIN_EVALUATORS } from "./evaluation-stats";
+import { allRows } from "./rows.server";
 
 export const COUNCIL_PAGE_SIZE = 25;
 
@@ -38,7 +39,7 @@ export type SheetCounts = { assigned: number; submitted: number; overdue: number
 export function itemFigures(ctx: Ctx, councilId: number, today: string): { items: ItemFigures[]; overdue: number } {
   const me = ctx.actor?.personId ?? -1;
   return rememberUntilChange<Figures>(ctx.db, `council-figures:${councilId}:${me}:${today}`, () => {
-    const rows = viewStmt(ctx.db, "figures").all({ councilId, today, me }) as (Omit<ItemFigures, "mineOpen"> & { overdue: number; mineOpen: number })[];
+    const rows = allRows(viewStmt(ctx.db, "figures"), { councilId, today, me }) as (Omit<ItemFigures, "mineOpen"> & { overdue: number; mineOpen: number })[];
     let overdue = 0;
     const items = rows.map(({ overdue: o, mineOpen, ...r }) => {
       overdue += o;

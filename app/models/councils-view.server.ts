@@ -14,6 +14,7 @@ import { evaluatorIdsOf, loadCouncil, membersOf, type CouncilRow, type MemberRow
 import { itemPage, type ItemPage } from "./councils-view-list.server";
 import { viewStmt } from "./councils-view-statements.server";
 import type { ItemState } from "~/schemas/councils";
+import { allRows } from "./rows.server";
 
 type Name = { familyName: string; middleName: string; givenName: string };
 
@@ -87,13 +88,13 @@ export function councilView(ctx: Ctx, councilId: number, query?: { state: ItemSt
 /** The council's items (or only those ids, in that order) with evaluators, totals and stats. */
 function itemsOf(ctx: Ctx, councilId: number, spreadLimit: number, scoresVisible: (ownOpenSheet: boolean) => boolean, onlyIds?: number[]): CouncilItemScores[] {
   if (onlyIds && !onlyIds.length) return [];
-  const items = (onlyIds ? viewStmt(ctx.db, "itemsIn").all(JSON.stringify(onlyIds), councilId) : viewStmt(ctx.db, "items").all(councilId)) as Omit<
+  const items = (onlyIds ? allRows(viewStmt(ctx.db, "itemsIn"), JSON.stringify(onlyIds), councilId) : allRows(viewStmt(ctx.db, "items"), councilId)) as Omit<
     CouncilItemScores,
     "evaluators" | "stats" | "flagged" | "tooFewEvaluators" | "declared"
   >[];
   if (!items.length) return [];
-  const sheets = viewStmt(ctx.db, "sheets").all(JSON.stringify(items.map((i) => i.itemId))) as (Omit<ItemEvaluator, "overdue"> & { itemId: number })[];
-  const declared = viewStmt(ctx.db, "declared").all(JSON.stringify([...new Set(items.map((i) => i.initiativeId))])) as (Name & { personId: number; initiativeId: number })[];
+  const sheets = allRows(viewStmt(ctx.db, "sheets"), JSON.stringify(items.map((i) => i.itemId))) as (Omit<ItemEvaluator, "overdue"> & { itemId: number })[];
+  const declared = allRows(viewStmt(ctx.db, "declared"), JSON.stringify([...new Set(items.map((i) => i.initiativeId))])) as (Name & { personId: number; initiativeId: number })[];
   const sheetsOf = groupBy(sheets, (s) => s.itemId);
   const declaredOn = groupBy(declared, (d) => d.initiativeId);
   const today = todayIso(ctx);

@@ -15,6 +15,7 @@ import { loadNode, underPath } from "./orgs-shared.server";
 import { loadRubric, lockRubric } from "./rubrics.server";
 import { pathScope } from "./scope.server";
 import { viewStmt } from "./councils-view-statements.server";
+import { allRows } from "./rows.server";
 
 type Reader = Ctx["db"] | Tx;
 
@@ -29,14 +30,14 @@ export function loadCouncil(db: Reader, id: number): { row: CouncilRow; record: 
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   const row = viewStmt(db, "council").get(id) as CouncilRow | undefined;
   if (!row) return undefined;
-  const seated = viewStmt(db, "seated").all(id) as { personId: number; role: CouncilRole }[];
+  const seated = allRows(viewStmt(db, "seated"), id) as { personId: number; role: CouncilRole }[];
   const ids = (role: CouncilRole) => seated.filter((m) => m.role === role).map((m) => m.personId);
   return { row, record: { orgPath: row.orgPath, chairIds: ids("chair"), secretaryIds: ids("secretary"), memberIds: ids("member"), closed: row.closedAt !== null } };
 }
 
 /** Current members, chair first, then secretaries, then members by given name. */
 export function membersOf(db: Reader, councilId: number): MemberRow[] {
-  return viewStmt(db, "members").all(councilId) as MemberRow[];
+  return allRows(viewStmt(db, "members"), councilId) as MemberRow[];
 }
 
 /** Who may evaluate for the council: the chair and the members; the secretary runs the council

@@ -9,6 +9,7 @@ import type { Ctx, Tx } from "./context.server";
 import { notFound } from "./errors";
 import { leadersStatement, stmt } from "./initiatives-statements.server";
 import { idsOfPath, todayIso } from "./orgs-shared.server";
+import { allRows } from "./rows.server";
 
 type Reader = Ctx["db"] | Tx;
 
@@ -86,7 +87,7 @@ export function loadInitiative(db: Reader, id: number): Loaded | undefined {
 }
 
 export function authorsOf(db: Reader, initiativeId: number): StoredAuthor[] {
-  return stmt(db, "authors").all(initiativeId) as StoredAuthor[];
+  return allRows(stmt(db, "authors"), initiativeId) as StoredAuthor[];
 }
 
 export function replaceAuthors(tx: Tx, initiativeId: number, authors: StoredAuthor[]): void {

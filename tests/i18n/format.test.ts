@@ -1,7 +1,7 @@
 // formatNumber writes small whole numbers and halves itself (Intl is slow); it must give exactly
 // what Intl's vi-VN format gives, for those and for every other number.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { cityIsoDate, formatDate, formatDateTime, formatNumber } from "~/i18n/format";
 
 const intl = new Intl.NumberFormat("vi-VN");
 
@@ -40,9 +40,11 @@ describe("formatDateTime", () => {
     const to = Date.UTC(2100, 0, 1);
     const times = Array.from({ length: 3000 }, () => new Date(from + Math.floor(random() * (to - from))));
     times.push(new Date("2026-12-31T16:59:59.999Z"), new Date("2026-12-31T17:00:00.000Z"), new Date("2028-02-28T17:00:00.000Z"));
+    const isoDate = new Intl.DateTimeFormat("en-CA", { ...zone, year: "numeric", month: "2-digit", day: "2-digit" });
     for (const d of times) {
       expect(formatDateTime(d.toISOString())).toBe(viaIntl(d));
       expect(formatDate(d.toISOString())).toBe(intlDate.format(d));
+      expect(cityIsoDate(d)).toBe(isoDate.format(d));
     }
     expect(formatDateTime("2026-12-31T17:00:00.000Z")).toBe("01/01/2027 00:00");
   });
@@ -51,5 +53,7 @@ describe("formatDateTime", () => {
     const d = new Date("1960-06-01T00:00:00.000Z");
     expect(formatDateTime(d.toISOString())).toBe(viaIntl(d));
     expect(formatDateTime("")).toBe("");
+    expect(cityIsoDate(d)).toBeNull();
+    expect(cityIsoDate(new Date(Number.NaN))).toBeNull();
   });
 });

@@ -37,6 +37,12 @@ describe("page strings", () => {
     const t = translator("vi");
     expect(t("pagination.page", { page: 3 })).toBe(catalogs.vi["pagination.page"].replace("{page}", "3"));
     expect(t("no.such.key" as never)).toBe("no.such.key");
+    // Unknown keys come back as they are, filled like any text (what every {name} becomes).
+    const fill = (text: string, params: Record<string, string | number>) => t(text as never, params);
+    expect(fill("{a}{b} {a}, {c} {a-b} {}", { a: "x", b: 2.5 })).toBe("x2.5 x, {c} {a-b} {}");
+    expect(fill("{a}{b} {a}, {c} {a-b} {}", { a: "x", b: 2.5 })).toBe("x2.5 x, {c} {a-b} {}");
+    expect(fill("không có tham số", { a: 1 })).toBe("không có tham số");
+    expect(fill("{a}", { a: 0 })).toBe("0");
     expect(JSON.parse(takePageStrings())).toEqual({ vi: { "pagination.page": catalogs.vi["pagination.page"] } });
   });
 
