@@ -11,9 +11,11 @@
 //   the order, NOT INDEXED keeps the planner from scanning an index of a small table instead of
 //   a key lookup once ANALYZE has statistics), and the index's
 //   `facets` column (organization, target and person tokens) narrows the matches to the actor's
-//   reach inside FTS5: a ward leader's search walks the ward's matches, not the city's. The rules
-//   themselves are then applied in SQL by the models' own scoping helpers (reachScope, pathScope,
-//   inboxScope, mine), so the facets can only narrow, never widen, what is shown.
+//   reach inside FTS5: a ward leader's search walks the ward's matches, not the city's, and a
+//   draft has only its authors' tokens (drizzle/0016_search_drafts.sql), so nobody else's search
+//   walks it. The rules themselves are then applied in SQL by the models' own scoping helpers
+//   (reachScope, pathScope, inboxScope, mine), so the facets can only narrow, never widen, what
+//   is shown.
 // - Counts stop at SEARCH_CAP + 1 (the page says "more than 1,000"); the second group is counted
 //   only when the first did not reach the cap; pages beyond the cap are not offered. So one
 //   request runs at most 2 counts and 2–3 page reads per type, each bounded by the cap.

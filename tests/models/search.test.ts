@@ -253,6 +253,22 @@ describe("index kept in sync", () => {
   });
 });
 
+describe("index of drafts", () => {
+  it("gives a draft its authors' tokens only, and its organizations' once it is submitted", () => {
+    const sqlite = x.t.handle.sqlite;
+    const rowsOf = (facet: string) =>
+      (sqlite.prepare("SELECT rowid AS id FROM initiatives_fts WHERE initiatives_fts MATCH ?").all(`facets : "${facet}"`) as { id: number }[]).map((r) => r.id);
+    const me = x.as(x.p.cadre);
+    const id = initiative(me, "Bản nháp riêng", true);
+    expect(rowsOf(`p${x.p.cadre}`)).toContain(id);
+    expect(rowsOf(`o${x.o.p1}`)).not.toContain(id);
+    submit(me, id);
+    expect(rowsOf(`o${x.o.p1}`)).toContain(id);
+    expect(rowsOf(`p${x.p.cadre}`)).toContain(id);
+    expect(find(x.as(x.p.wardLeader), "ban nhap rieng")).toEqual([`i${id}`]);
+  });
+});
+
 describe("filters and pages", () => {
   it("combines the query with type, status, area and year", () => {
     const leader = x.as(x.p.wardLeader);
