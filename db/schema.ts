@@ -329,7 +329,9 @@ export const initiatives = sqliteTable(
   },
   (t) => [
     uniqueIndex("initiatives_regno_uq").on(t.registrationNumber).where(sql`${t.registrationNumber} IS NOT NULL`),
-    index("initiatives_receiving_idx").on(t.receivingOrgId, t.status, t.submittedAt),
+    // A ward's inbox is read through this index and sorted: it holds every column a filter or
+    // an order of the inbox reads, so no registration's row is read before the page's 25.
+    index("initiatives_receiving_idx").on(t.receivingOrgId, t.status, t.submittedAt, t.decisionDueOn, t.registrationNumber, t.taskId),
     index("initiatives_status_idx").on(t.status, t.submittedAt),
     index("initiatives_task_idx").on(t.taskId, t.receivingOrgId),
     index("initiatives_creator_idx").on(t.createdBy, t.updatedAt),

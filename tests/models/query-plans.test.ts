@@ -259,6 +259,24 @@ describe("query plans of lists, counts and searches", () => {
     expect(statements).toBeGreaterThan(200);
   });
 
+  it("a ward's inbox sorts its page's ids from initiatives_receiving_idx alone, for every order and the row's filters", () => {
+    // (A task's registrations are read through initiatives_task_idx instead: they are few.)
+    const sqlite = s.t.handle.sqlite;
+    const ward = actors().wardLeader;
+    const pages = [
+      ...INBOX_SORTS.map((sort) => ({ sort, page: 2 })),
+      { status: "evaluating" as const, area: "waste", year: 2026, quarter: 4, sort: "number" as const },
+      { status: "accepted" as const, year: 2026, sort: "due" as const },
+    ];
+    for (const filters of pages) {
+      forgetRemembered(ward.db);
+      const sorted = capture(sqlite, () => listInbox(ward, filters)).filter((st) => /^select "initiatives"\."id" from/i.test(st.sql) && /order by/i.test(st.sql));
+      expect(sorted.length, JSON.stringify(filters)).toBe(1);
+      const plan = formatPlan(planOf(sqlite, sorted[0]!));
+      expect(plan, JSON.stringify(filters)).toContain("COVERING INDEX initiatives_receiving_idx");
+    }
+  });
+
   it("tasks: the leader's list, the lists that reach me, registrations, the form", () => {
     const { problems, statements } = check((a) => [
       ...each(a, "listTasksForLeader", (c) => listTasksForLeader(c, { page: 1 })),
