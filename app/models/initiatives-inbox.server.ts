@@ -142,8 +142,8 @@ function inboxPage(ctx: Ctx, filters: RowFilter[], orgWhere: () => SQL, sort: In
   const city = total < WALK_FROM ? Infinity : counted("city", () => ctx.db.select({ n: count() }).from(initiatives).where(and(...filters.map((f) => f("all")))));
   if (total * 5 < city) {
     // The page's ids first, from the indexes alone (initiatives_receiving_idx holds every column
-    // the filters and orders read): joining every row of the scope to its author before sorting read a
-    // table row and a person per registration, ~3 ms for a ward.
+    // the filters and orders read): joining every row of the scope to its author before sorting
+    // read a table row and a person per registration, ~3 ms for a ward.
     const found = prepared(`ids ${sort}`, () =>
       ctx.db.select({ id: initiatives.id }).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.receivingOrgId))
         .where(scopedWhere()).orderBy(...ORDER[sort]).limit(ph("limit")).offset(ph("offset")),

@@ -9,7 +9,7 @@ import type { Ctx } from "~/models/context.server";
 import { DomainError } from "~/models/errors";
 import { homeCards } from "~/models/home.server";
 import { inboxView, registrationOptions } from "~/models/initiatives-forms.server";
-import { listInbox } from "~/models/initiatives-inbox.server";
+import { listInbox, type InboxFilters } from "~/models/initiatives-inbox.server";
 import { listMine as listMyInitiatives } from "~/models/initiatives-lists.server";
 import { getInitiative } from "~/models/initiatives-read.server";
 import { listAttachments } from "~/models/attachments.server";
@@ -263,10 +263,10 @@ describe("query plans of lists, counts and searches", () => {
     // (A task's registrations are read through initiatives_task_idx instead: they are few.)
     const sqlite = s.t.handle.sqlite;
     const ward = actors().wardLeader;
-    const pages = [
+    const pages: InboxFilters[] = [
       ...INBOX_SORTS.map((sort) => ({ sort, page: 2 })),
-      { status: "evaluating" as const, area: "waste", year: 2026, quarter: 4, sort: "number" as const },
-      { status: "accepted" as const, year: 2026, sort: "due" as const },
+      { status: "evaluating", area: "waste", year: 2026, quarter: 4, sort: "number" },
+      { status: "accepted", year: 2026, sort: "due" },
     ];
     for (const filters of pages) {
       forgetRemembered(ward.db);
