@@ -16,7 +16,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const queues = new WeakMap<Db, Job[]>();
 
 /** `fn` in a write transaction shared with the writes queued in the same turn of the event loop. */
-export function writeTogether<T>(ctx: Ctx, fn: (tx: Tx) => T): Promise<T> {
+export function writeTogether<T>(ctx: Pick<Ctx, "db">, fn: (tx: Tx) => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let queue = queues.get(ctx.db);
     if (!queue) {

@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/passwords.server";
 import { resolveSession } from "~/auth/sessions.server";
 import { changeOwnPassword, signIn, signOut } from "~/models/accounts.server";
 import { DomainError } from "~/models/errors";
+import { sha256Hex } from "~/utils/canonical.server";
 import { freshDb, type TestDb } from "../helpers/db";
 
 const PASSWORD = "Sông Sài Gòn xanh mãi";
@@ -21,7 +22,11 @@ beforeEach(() => {
   const city = t.org("TU", null);
   personId = t.person(city.id, { username: "canbo", passwordHash: hashed });
 });
-afterEach(() => t.close());
+// Touches of the idle clock are written in a later turn (resolveSession): let them be written first.
+afterEach(async () => {
+  await new Promise((r) => setTimeout(r, 10));
+  t.close();
+});
 
 const attempt = (password: string, username = "canbo") => signIn(t.ctx(), { username, password, userAgent: "test" }, policies);
 const actions = () =>
@@ -78,6 +83,23 @@ describe("sessions", () => {
     expect(resolveSession(t.ctx(), tok, session)).toBe(personId);
     t.clock.advance(30 * 60_000);
     expect(resolveSession(t.ctx(), tok, session)).toBeNull();
+  });
+
+  it("write the idle clock with the next group of writes, not within the request", async () => {
+    const tok = await token();
+    const lastSeen = () =>
+      (t.handle.sqlite.prepare("SELECT last_seen_at AS at FROM sessions WHERE id = ?").get(sha256Hex(tok)) as { at: string }).at;
+    const signedIn = lastSeen();
+    t.clock.advance(59_000);
+    expect(resolveSession(t.ctx(), tok, session)).toBe(personId);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lastSeen()).toBe(signedIn); // within the minute of slack: not touched
+    t.clock.advance(2_000);
+    const at = t.ctx().now().toISOString();
+    expect(resolveSession(t.ctx(), tok, session)).toBe(personId);
+    expect(lastSeen()).toBe(signedIn);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(lastSeen()).toBe(at);
   });
 
   it("expire 12 hours after sign-in even when active", async () => {
