@@ -1,6 +1,6 @@
 // The pieces of the import pages: the file field, and the two tables of the preview (rows
 // with problems, people to be created).
-import { FieldFrame, inputProps, type FormApi } from "~/components/form";
+import { framed, inputProps, type FormApi } from "~/components/form";
 import { isMessageKey, type Translate } from "~/i18n";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -11,15 +11,10 @@ export function FileField(props: { name: string; label: string; hint: string; fo
   // A file input cannot be given a value back: leave defaultValue out.
   const { error, attrs } = inputProps(props);
   const { defaultValue: _none, ...rest } = attrs;
-  return (
-    <FieldFrame {...props} error={error}>
-      <input
-        className="input"
-        type="file"
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        {...rest}
-      />
-    </FieldFrame>
+  return framed(
+    props,
+    error,
+    <input className="input" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {...rest} />,
   );
 }
 

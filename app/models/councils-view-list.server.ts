@@ -41,9 +41,9 @@ export function itemFigures(ctx: Ctx, councilId: number, today: string): { items
   return rememberUntilChange<Figures>(ctx.db, `council-figures:${councilId}:${me}:${today}`, () => {
     const rows = allRows(viewStmt(ctx.db, "figures"), { councilId, today, me }) as (Omit<ItemFigures, "mineOpen"> & { overdue: number; mineOpen: number })[];
     let overdue = 0;
-    const items = rows.map(({ overdue: o, mineOpen, ...r }) => {
-      overdue += o;
-      return { ...r, mineOpen: mineOpen > 0 };
+    const items = rows.map((r): ItemFigures => {
+      overdue += r.overdue;
+      return { itemId: r.itemId, initiativeStatus: r.initiativeStatus, sheets: r.sheets, open: r.open, done: r.done, low: r.low, high: r.high, mineOpen: r.mineOpen > 0 };
     });
     return { items, overdue };
   });

@@ -96,7 +96,7 @@ export function creditTable(ctx: Ctx, f: CreditFilter) {
     .orderBy(desc(creditEntries.periodYear))
     .all()
     .map((y) => y.year);
-  return { rows: rows.map((r) => ({ ...r, name: fullName(r) })), total, page, years };
+  return { rows: rows.map((r) => ({ name: fullName(r), ...r })), total, page, years };
 }
 
 /** The same table, every row, as an Excel workbook. */

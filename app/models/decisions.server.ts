@@ -99,7 +99,7 @@ function reverse(tx: Tx, corrected: DecisionRow, by: number, at: string): number
     .where(eq(creditEntries.decisionId, corrected.id))
     .all()
     .filter((e) => e.points > 0);
-  if (earlier.length) tx.insert(creditEntries).values(earlier.map((e) => ({ ...e, decisionId: by, points: -e.points, createdAt: at }))).run();
+  if (earlier.length) tx.insert(creditEntries).values(earlier.map((e) => ({ decisionId: by, createdAt: at, ...e, points: -e.points }))).run();
   return earlier.length;
 }
 

@@ -44,7 +44,7 @@ export function grantsOf(ctx: Ctx, personId: number): PersonGrant[] {
     .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.revokedAt)))
     .orderBy(asc(organizations.depth), asc(roleGrants.id))
     .all()
-    .map(({ orgPath, validTo, ...g }) => ({ ...g, orgClosed: validTo !== null, canRevoke: canGrant(ctx.actor, { id: person.id, orgPath: person.orgPath }, orgPath) }));
+    .map(({ orgPath, validTo, ...g }) => ({ orgClosed: validTo !== null, canRevoke: canGrant(ctx.actor, { id: person.id, orgPath: person.orgPath }, orgPath), ...g }));
 }
 
 export type GrantInput = { personId: number; role: Role; orgId?: number; org?: string };

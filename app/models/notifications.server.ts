@@ -32,7 +32,7 @@ export function listMyNotifications(ctx: Ctx, input: { page?: number; unreadOnly
     total,
     page,
     unread: unreadCount(ctx),
-    rows: rows.map((r): NotificationRow => ({ ...r, params: safeParams(r.params) })),
+    rows: rows.map(({ params, ...r }): NotificationRow => ({ params: safeParams(params), ...r })),
   };
 }
 

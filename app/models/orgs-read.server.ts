@@ -99,7 +99,7 @@ export function getOrgDetail(ctx: Ctx, id: number, opts: { includeClosed?: boole
     .where(eq(organizationVersions.orgId, node.id))
     .orderBy(asc(organizationVersions.validFrom), asc(organizationVersions.id))
     .all();
-  const history: HistoryRow[] = versions.map((v) => ({ ...v, parentName: v.parentId ? (orgStateAt(db, v.parentId, v.validTo)?.name ?? null) : null }));
+  const history: HistoryRow[] = versions.map((v) => ({ parentName: v.parentId ? (orgStateAt(db, v.parentId, v.validTo)?.name ?? null) : null, ...v }));
   const closing = node.validTo ? closeRecord(db, node.id) : null;
   const policyNode = asPolicyNode(node);
   const open = !node.validTo;

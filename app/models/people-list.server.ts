@@ -111,7 +111,7 @@ export function listPeople(ctx: Ctx, input: ListPeopleInput): { rows: PersonList
       position: r.position,
       orgName: r.orgName,
       username: r.username,
-      status: accountStatus({ ...r, hasPassword: !!r.hasPassword }, now),
+      status: accountStatus({ active: r.active, accountId: r.accountId, hasPassword: !!r.hasPassword, mustChangePassword: r.mustChangePassword, lockedUntil: r.lockedUntil }, now),
       canManage: canManagePerson(ctx.actor, { id: r.id, orgPath: r.orgPath }),
     })),
   };

@@ -50,7 +50,7 @@ export function reportsFor(ctx: Ctx, initiativeId: number) {
     : [];
   return {
     initiative: { id: loaded.row.id, title: loaded.row.title, registrationNumber: loaded.row.registrationNumber, status: loaded.row.status },
-    reports: reports.map((r) => ({ ...r, files: files.filter((f) => f.reportId === r.id) })),
+    reports: reports.map((r) => ({ files: files.filter((f) => f.reportId === r.id), ...r })),
     confirmed: reports.filter((r) => r.status === "confirmed").length,
     allowed: { report: canReportResults(ctx.actor, loaded.record), confirm: canConfirmReport(ctx.actor, loaded.record) },
     maxMb: attachmentSettings().maxMb,

@@ -73,7 +73,7 @@ export function listRubrics(ctx: Ctx): (RubricRow & { criteriaCount: number; tot
   );
   return rows.map((r) => {
     const mine = crits.filter((c) => c.rubricId === r.id);
-    return { ...r, criteriaCount: mine.length, totalPoints: mine.reduce((s, c) => s + c.maxPoints, 0), replaced: replacedIds.has(r.id) };
+    return { criteriaCount: mine.length, totalPoints: mine.reduce((s, c) => s + c.maxPoints, 0), replaced: replacedIds.has(r.id), ...r };
   });
 }
 

@@ -102,7 +102,7 @@ export function listQueue(ctx: Ctx, input: { tab: QueueTab; page?: number }) {
     .limit(SCORING_PAGE_SIZE)
     .offset((page - 1) * SCORING_PAGE_SIZE)
     .all()
-    .map((r): QueueRow => ({ ...r, overdue: r.status !== "submitted" && r.dueOn < today }));
+    .map((r): QueueRow => ({ overdue: r.status !== "submitted" && r.dueOn < today, ...r }));
   const counts = queueCounts(ctx);
   return { tab: input.tab, page, total: counts[input.tab], rows, counts, links: queueLinks(ctx) };
 }

@@ -169,11 +169,11 @@ function page(ctx: Ctx, where: SQL | undefined, pageNo: number, order: SQL[], wi
     total,
     page: pageNo,
     rows: rows.map(({ mine, areas, ...r }) => ({
-      ...r,
       areas: parseAreas(areas),
       assignedToMe: !!mine,
       due: dueTag(ctx, r.status, r.deadline),
       registrations: received ? (received.get(r.id) ?? 0) : null,
+      ...r,
     })),
   };
 }

@@ -34,13 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (section === "authors") {
     values = authorRowsToValues(
       initiative.authors.map((a) => ({
-        ...(a.personId ? { personId: String(a.personId) } : {}),
         fullName: a.fullName,
         dateOfBirth: formatDate(a.dateOfBirth),
         workplace: a.workplace,
         jobTitle: a.jobTitle,
         qualification: a.qualification,
         share: formatShare(a.shareBp),
+        ...(a.personId ? { personId: String(a.personId) } : {}),
       })),
     );
   } else {
