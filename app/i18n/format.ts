@@ -55,10 +55,16 @@ export function cityIsoDate(d: Date): string | null {
 
 /** 1.234,5 (at most 3 decimals). */
 export function formatNumber(n: number): string {
-  // Intl costs ~2 µs a call and a council's page shows a few hundred numbers, nearly all small
-  // whole numbers or halves (scores are kept in half points): those are written directly, in
-  // exactly Intl's form (tests/i18n/format.test.ts compares the two).
-  if (Number.isInteger(n * 2) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n).replace(".", ",");
+  // Intl costs ~2 µs a call and a council's page shows a few hundred numbers, nearly all under a
+  // thousand with at most two decimals (scores in half points, means in hundredths): those are
+  // written directly when JavaScript's own shortest form of the number has at most the three
+  // decimals Intl shows (so nothing to round), in exactly Intl's form (tests/i18n/format.test.ts
+  // compares the two).
+  if (n > -1000 && n < 1000 && !Object.is(n, -0)) {
+    const s = String(n);
+    const dot = s.indexOf(".");
+    if (dot < 0 ? !s.includes("e") : s.length - dot <= 4 && !s.includes("e")) return dot < 0 ? s : `${s.slice(0, dot)},${s.slice(dot + 1)}`;
+  }
   return numberFmt.format(n);
 }
 
@@ -69,7 +75,11 @@ export function formatQuarter(quarter: number, year: number, lang: Lang = "vi"):
 
 /** "Nguyễn Văn An": family, middle and given names in the Vietnamese order. */
 export function fullName(p: { familyName: string; middleName?: string | null; givenName: string }): string {
-  return [p.familyName, p.middleName, p.givenName].filter(Boolean).join(" ");
+  // The parts that are there, joined by spaces (without an array: a council page names hundreds).
+  let name = p.familyName || "";
+  if (p.middleName) name = name ? `${name} ${p.middleName}` : p.middleName;
+  if (p.givenName) name = name ? `${name} ${p.givenName}` : p.givenName;
+  return name;
 }
 
 /** Sort people by given name, then family and middle name, with Vietnamese collation. */

@@ -1,7 +1,7 @@
 // formatNumber writes small whole numbers and halves itself (Intl is slow); it must give exactly
 // what Intl's vi-VN format gives, for those and for every other number.
 import { describe, expect, it } from "vitest";
-import { cityIsoDate, formatDate, formatDateTime, formatNumber } from "~/i18n/format";
+import { cityIsoDate, formatDate, formatDateTime, formatNumber, fullName } from "~/i18n/format";
 
 const intl = new Intl.NumberFormat("vi-VN");
 
@@ -9,6 +9,15 @@ describe("formatNumber", () => {
   it("writes whole numbers and halves under a thousand exactly as Intl does", () => {
     for (let h = -2400; h <= 2400; h++) expect(formatNumber(h / 2)).toBe(intl.format(h / 2));
     expect(formatNumber(-0)).toBe(intl.format(-0));
+  });
+
+  it("writes hundredths and thousandths under a thousand exactly as Intl does", () => {
+    for (let h = -99_999; h <= 99_999; h++) expect(formatNumber(h / 100)).toBe(intl.format(h / 100));
+    for (let k = -999_999; k <= 999_999; k += 37) expect(formatNumber(k / 1000)).toBe(intl.format(k / 1000));
+    // More than three decimals (rounded by Intl), exponents, sums that are not what they look like.
+    for (const n of [0.0005, 0.0015, 1e-7, -1e-7, 5e-324, 0.1 + 0.2, 58.333333, 999.9996, -999.9995, 2 / 3]) {
+      expect(formatNumber(n), String(n)).toBe(intl.format(n));
+    }
   });
 
   it("leaves everything else to Intl: thousands, decimals, huge and odd values", () => {
@@ -55,5 +64,16 @@ describe("formatDateTime", () => {
     expect(formatDateTime("")).toBe("");
     expect(cityIsoDate(d)).toBeNull();
     expect(cityIsoDate(new Date(Number.NaN))).toBeNull();
+  });
+});
+
+describe("fullName", () => {
+  it("joins the parts that are there with single spaces, family name first", () => {
+    expect(fullName({ familyName: "Nguyễn", middleName: "Văn", givenName: "An" })).toBe("Nguyễn Văn An");
+    expect(fullName({ familyName: "Lê", middleName: "", givenName: "Bình" })).toBe("Lê Bình");
+    expect(fullName({ familyName: "Lê", middleName: null, givenName: "Bình" })).toBe("Lê Bình");
+    expect(fullName({ familyName: "Lê", givenName: "Bình" })).toBe("Lê Bình");
+    expect(fullName({ familyName: "", middleName: "Thị", givenName: "Hoa" })).toBe("Thị Hoa");
+    expect(fullName({ familyName: "Trần", middleName: "Văn", givenName: "" })).toBe("Trần Văn");
   });
 });
