@@ -63,7 +63,7 @@ export function formatNumber(n: number): string {
   if (n > -1000 && n < 1000 && !Object.is(n, -0)) {
     const s = String(n);
     const dot = s.indexOf(".");
-    if (dot < 0 ? !s.includes("e") : s.length - dot <= 4 && !s.includes("e")) return dot < 0 ? s : `${s.slice(0, dot)},${s.slice(dot + 1)}`;
+    if (!s.includes("e") && (dot < 0 || s.length - dot <= 4)) return dot < 0 ? s : `${s.slice(0, dot)},${s.slice(dot + 1)}`;
   }
   return numberFmt.format(n);
 }
