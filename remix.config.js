@@ -7,6 +7,10 @@ module.exports = {
   assetsBuildDirectory: dir ? `${dir}/assets` : "public/build",
   publicPath: "/build/",
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  // The benchmark's reference pages (tests/bench/floor-route.tsx), only in its own build.
+  routes: process.env.BENCH_FLOOR
+    ? (defineRoutes) => defineRoutes((route) => route("/_bench/floor", "../tests/bench/floor-route.tsx"))
+    : undefined,
   serverModuleFormat: "cjs",
   serverDependenciesToBundle: [],
   future: {

@@ -37,8 +37,9 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export type Scenario = {
   name: string;
-  /** Budget group: the ratio to the sign-in page is judged for list, detail and search. */
-  group: "ceiling" | "signin" | "page" | "list" | "detail" | "search" | "submit";
+  /** Budget group: the ratio to the sign-in page is judged for list, detail and search; a
+   * reference page (the stack's floor) gets the ratio and no verdict. */
+  group: "ceiling" | "signin" | "reference" | "page" | "list" | "detail" | "search" | "submit";
   url: string; // origin, e.g. http://127.0.0.1:3900
   /** A fixed path, or one chosen per request. */
   path: string | (() => string);

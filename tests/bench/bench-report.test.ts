@@ -21,6 +21,16 @@ describe("judge", () => {
     expect(rows[1]!.verdict).toBe("ok");
   });
 
+  it("gives the stack's floor a ratio and no verdict, unless its responses were bad", () => {
+    const rows = judge(
+      [result("sign-in", "signin", 300), result("floor", "reference", 120, { referenceRps: 400, p99: 300 }), result("floor, bad", "reference", 120, { bad: 1 })],
+      0,
+    );
+    expect(rows[1]!.ratio).toBeCloseTo(0.3);
+    expect(rows[1]!.verdict).toBe("—");
+    expect(rows[2]!.verdict).toBe("FAIL (1 bad)");
+  });
+
   it("judges p99, errors, search ratio and submissions on their own budgets", () => {
     const rows = judge(
       [
@@ -32,6 +42,7 @@ describe("judge", () => {
     );
     expect(rows[1]!.verdict).toBe("FAIL (p99 ≥ 250, ratio < 0.3)");
     expect(rows[2]!.verdict).toBe("FAIL (2 bad, < 200/s, 3 SQLITE_BUSY)");
+    expect(rows[2]!.ratio).toBeNull();
   });
 });
 

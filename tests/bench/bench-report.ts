@@ -33,7 +33,7 @@ export type RunRecord = {
 };
 
 /** The groups whose throughput is compared with the sign-in page's, measured again just before. */
-export const RATIO_GROUPS: LoadResult["group"][] = ["page", "list", "detail", "search"];
+export const RATIO_GROUPS: LoadResult["group"][] = ["reference", "page", "list", "detail", "search"];
 /** Seconds of the sign-in page measured before each of those. */
 export const REFERENCE_S = 5;
 
@@ -43,12 +43,12 @@ export function judge(results: LoadResult[], sqliteBusy: number): ScenarioRow[] 
   const signin = results.find((r) => r.group === "signin")?.rps ?? null;
   return results.map((r) => {
     const base = r.referenceRps ?? signin;
-    const ratio = base && r.group !== "ceiling" ? r.rps / base : null;
+    const ratio = base && (r.group === "signin" || RATIO_GROUPS.includes(r.group)) ? r.rps / base : null;
     const fails: string[] = [];
     if (r.requests === 0) fails.push("no response in time");
     else if (r.group !== "ceiling") {
       if (r.bad > 0 || r.errors > 0) fails.push(`${r.bad + r.errors} bad`);
-      if (r.group !== "submit" && r.p99 >= BUDGETS.p99Ms) fails.push(`p99 ≥ ${BUDGETS.p99Ms}`);
+      if (r.group !== "submit" && r.group !== "reference" && r.p99 >= BUDGETS.p99Ms) fails.push(`p99 ≥ ${BUDGETS.p99Ms}`);
       if ((r.group === "list" || r.group === "detail") && ratio !== null && ratio < BUDGETS.listDetailRatio) fails.push(`ratio < ${BUDGETS.listDetailRatio}`);
       if (r.group === "search" && ratio !== null && ratio < BUDGETS.searchRatio) fails.push(`ratio < ${BUDGETS.searchRatio}`);
       if (r.group === "submit") {
@@ -56,7 +56,7 @@ export function judge(results: LoadResult[], sqliteBusy: number): ScenarioRow[] 
         if (sqliteBusy > 0) fails.push(`${sqliteBusy} SQLITE_BUSY`);
       }
     }
-    const verdict = r.group === "ceiling" && !fails.length ? "—" : fails.length ? `FAIL (${fails.join(", ")})` : "ok";
+    const verdict = (r.group === "ceiling" || r.group === "reference") && !fails.length ? "—" : fails.length ? `FAIL (${fails.join(", ")})` : "ok";
     return { ...r, ratio, verdict };
   });
 }

@@ -21,6 +21,7 @@ export type Setup = {
 };
 
 const INBOX = "/sang-kien?xem=tiep-nhan";
+const FLOOR = "/_bench/floor";
 const STATUSES = ["", "da-nop", "da-tiep-nhan", "dang-danh-gia", "da-cong-nhan", "khong-cong-nhan"];
 const SORTS = ["", "cu-nhat", "han", "so"];
 const YEARS = ["", "2024", "2025", "2026"];
@@ -87,6 +88,7 @@ export async function buildScenarios(s: Setup): Promise<Plan> {
     { name: "hello-world (node:http)", group: "ceiling", url: s.helloOrigin, path: "/" },
     { name: `node:http, ${BUSY_MS} ms of CPU per request`, group: "ceiling", url: s.helloOrigin, path: "/busy" },
     page("sign-in page /dang-nhap", "signin", "/dang-nhap"),
+    ...(await floorScenarios(origin, cookies.leader, page, notes)),
     page("home / (ward leader bithu)", "page", "/", cookies.leader),
     page("home / (cadre canbo)", "page", "/", cookies.cadre),
     page("inbox page 1", "list", INBOX, cookies.leader),
@@ -140,6 +142,19 @@ export async function buildScenarios(s: Setup): Promise<Plan> {
     ...(first ? [{ path: `/sang-kien/${first.id}/kiem-tra`, cookie: first.cookie }] : []),
   ];
   return { scenarios, notes, jsPages };
+}
+
+/** The stack's floor (tests/bench/floor-route.tsx), when the build has it (`npm run bench` builds
+ * it in; a build reused with --no-build may not have it). */
+async function floorScenarios(origin: string, cookie: string, page: (name: string, group: Scenario["group"], path: string, cookie?: string) => Scenario, notes: string[]): Promise<Scenario[]> {
+  if ((await getPage(origin, FLOOR, cookie)).status !== 200) {
+    notes.push(`This build has no ${FLOOR} (built without BENCH_FLOOR): the stack's floor was not measured.`);
+    return [];
+  }
+  return [
+    page("floor: signed-in shell, empty page", "reference", `${FLOOR}?rows=0`, cookie),
+    page("floor: inbox page 1's data as bare rows, no SQL", "reference", FLOOR, cookie),
+  ];
 }
 
 /** A minted cookie must open a protected page (else the load would measure redirects). */

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   if (opt["no-build"] && existsSync(join(buildDir, "index.js"))) console.log(`• Reusing the build in ${buildDir}`);
   else {
     console.log(`• Building into ${buildDir}…`);
-    await runStep("build", "npx", ["remix", "build"], { BUILD_DIR: buildDir });
+    await runStep("build", "npx", ["remix", "build"], { BUILD_DIR: buildDir, BENCH_FLOOR: "1" });
   }
   const plan = await prepareDatabase({ db: opt.db, inPlace: opt["in-place"], workDir, seed: opt.seed });
   const rows = rowCounts(plan.file);
