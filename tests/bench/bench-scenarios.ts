@@ -153,7 +153,7 @@ async function floorScenarios(origin: string, cookie: string, page: (name: strin
   }
   return [
     page("floor: signed-in shell, empty page", "reference", `${FLOOR}?rows=0`, cookie),
-    page("floor: inbox page 1's data as bare rows, no SQL", "reference", FLOOR, cookie),
+    page("floor: inbox page 1's data as bare rows, no query", "reference", FLOOR, cookie),
   ];
 }
 

@@ -2,10 +2,11 @@
 // remix.config.js): what any signed-in page of this stack costs, measured beside the real ones.
 //   /_bench/floor?rows=0  the signed-in shell alone: root loader (session, name, unread count),
 //                          header and navigation, and an empty main;
-//   /_bench/floor         the same with the leader's inbox page 1: the inbox loader's own data
-//                          (read once per process, then no SQL at all) handed to the browser
-//                          like any loader's, and its 25 rows written as bare elements (no
-//                          components, no filters, no pagination).
+//   /_bench/floor         the same with the inbox page 1 of whoever asks first (the benchmark's
+//                          ward leader): the inbox loader's own data, read once per process and
+//                          then with no query of its own (only the session check of every
+//                          page), handed to the browser like any loader's, and its 25 rows
+//                          written as bare elements (no components, filters or pagination).
 // A page that does more than the floor cannot be faster than it, so the floor's ratio to the
 // sign-in page bounds what the list budgets can ask of this stack.
 import type { LoaderFunctionArgs } from "@remix-run/node";
