@@ -88,7 +88,12 @@ export async function buildScenarios(s: Setup): Promise<Plan> {
     { name: "hello-world (node:http)", group: "ceiling", url: s.helloOrigin, path: "/" },
     { name: `node:http, ${BUSY_MS} ms of CPU per request`, group: "ceiling", url: s.helloOrigin, path: "/busy" },
     page("sign-in page /dang-nhap", "signin", "/dang-nhap"),
-    ...(await floorScenarios(origin, cookies.leader, page, notes)),
+    ...((await hasFloor(origin, cookies.leader, notes))
+      ? [
+          page("floor: signed-in shell, empty page", "reference", `${FLOOR}?rows=0`, cookies.leader),
+          page("floor: inbox page 1's data as bare rows, no query", "reference", FLOOR, cookies.leader),
+        ]
+      : []),
     page("home / (ward leader bithu)", "page", "/", cookies.leader),
     page("home / (cadre canbo)", "page", "/", cookies.cadre),
     page("inbox page 1", "list", INBOX, cookies.leader),
@@ -144,17 +149,12 @@ export async function buildScenarios(s: Setup): Promise<Plan> {
   return { scenarios, notes, jsPages };
 }
 
-/** The stack's floor (tests/bench/floor-route.tsx), when the build has it (`npm run bench` builds
- * it in; a build reused with --no-build may not have it). */
-async function floorScenarios(origin: string, cookie: string, page: (name: string, group: Scenario["group"], path: string, cookie?: string) => Scenario, notes: string[]): Promise<Scenario[]> {
-  if ((await getPage(origin, FLOOR, cookie)).status !== 200) {
-    notes.push(`This build has no ${FLOOR} (built without BENCH_FLOOR): the stack's floor was not measured.`);
-    return [];
-  }
-  return [
-    page("floor: signed-in shell, empty page", "reference", `${FLOOR}?rows=0`, cookie),
-    page("floor: inbox page 1's data as bare rows, no query", "reference", FLOOR, cookie),
-  ];
+/** Whether the build has the stack's floor (tests/bench/floor-route.tsx): `npm run bench` builds
+ * it in; a build reused with --no-build may not have it. */
+async function hasFloor(origin: string, cookie: string, notes: string[]): Promise<boolean> {
+  if ((await getPage(origin, FLOOR, cookie)).status === 200) return true;
+  notes.push(`This build has no ${FLOOR} (built without BENCH_FLOOR): the stack's floor was not measured.`);
+  return false;
 }
 
 /** A minted cookie must open a protected page (else the load would measure redirects). */

@@ -20,13 +20,11 @@ let inbox: InboxData | undefined;
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireSession(args.request);
-  if (new URL(args.request.url).searchParams.get("rows") === "0") return json({ rows: [] as InboxData["list"]["rows"] });
-  if (!inbox) {
-    const url = new URL(args.request.url);
-    url.search = "?xem=tiep-nhan";
-    inbox = await (await inboxLoader({ ...args, request: new Request(url, { headers: args.request.headers }) })).json();
-  }
-  return json(inbox!.list);
+  const url = new URL(args.request.url);
+  if (url.searchParams.get("rows") === "0") return json({ rows: [] as InboxData["list"]["rows"] });
+  url.search = "?xem=tiep-nhan";
+  inbox ??= await (await inboxLoader({ ...args, request: new Request(url, { headers: args.request.headers }) })).json();
+  return json(inbox.list);
 }
 
 export default function StackFloor() {
